@@ -1,0 +1,79 @@
+import { formatAge, formatChange, formatValue } from '@/lib/format';
+import type { Panel, PanelData } from '@/lib/protocol';
+import { firstValue, latestValue, newestTimestamp } from '@/lib/series/panel-data';
+import { SeriesLegend } from './series-legend';
+import { TimeSeriesChart } from './time-series-chart';
+
+interface Props {
+  panel: Panel;
+  data: PanelData | undefined;
+  now: number;
+  windowMs: number;
+}
+
+/** Multi-series panels headline their largest series, which is the one an on-call eye looks for. */
+function headlineSeries(data: PanelData | undefined) {
+  if (!data) return undefined;
+  let best: PanelData['series'][number] | undefined;
+  for (const series of data.series) {
+    const value = latestValue(series) ?? -Infinity;
+    if (!best || value > (latestValue(best) ?? -Infinity)) best = series;
+  }
+  return best;
+}
+
+export function PanelCard({ panel, data, now, windowMs }: Props) {
+  const headline = headlineSeries(data);
+  const value = headline && latestValue(headline);
+  const first = headline && firstValue(headline);
+  const change =
+    value !== undefined && first !== undefined ? formatChange(first, value, panel.unit) : undefined;
+  const newest = data && newestTimestamp(data);
+  const level = severity(panel, value);
+  return (
+    <section
+      className={`panel panel-${level}`}
+      aria-labelledby={`panel-title-${panel.id}`}
+      data-testid={`panel.${panel.id}`}
+    >
+      <header className="panel-header">
+        <h2 id={`panel-title-${panel.id}`} title={panel.description}>
+          {panel.title}
+        </h2>
+        <span className="panel-age" data-testid={`panel.${panel.id}.age`}>
+          {newest === undefined ? 'no data yet' : formatAge(now - newest)}
+        </span>
+      </header>
+      <div className="panel-headline">
+        <span className="panel-value" data-testid={`panel.${panel.id}.value`}>
+          {value === undefined ? '—' : formatValue(value, panel.unit)}
+        </span>
+        {headline && data && data.series.length > 1 && (
+          <span className="panel-value-context">{Object.values(headline.labels).join(' / ')}</span>
+        )}
+        {change && (
+          <span
+            className="panel-change"
+            title={`change over the last ${Math.round(windowMs / 60_000)} min`}
+          >
+            {change}
+          </span>
+        )}
+      </div>
+      {data && data.series.length > 0 ? (
+        <TimeSeriesChart panel={panel} data={data} from={now - windowMs} to={now} />
+      ) : (
+        <p className="panel-empty">No samples in this window.</p>
+      )}
+      {data && data.series.length > 1 && <SeriesLegend panel={panel} data={data} />}
+    </section>
+  );
+}
+
+function severity(panel: Panel, value: number | undefined): 'ok' | 'warning' | 'critical' {
+  if (value === undefined) return 'ok';
+  if (panel.thresholds.critical !== undefined && value >= panel.thresholds.critical)
+    return 'critical';
+  if (panel.thresholds.warning !== undefined && value >= panel.thresholds.warning) return 'warning';
+  return 'ok';
+}

@@ -1,0 +1,27 @@
+import { formatValue } from '@/lib/format';
+import type { Panel, PanelData } from '@/lib/protocol';
+import { latestValue } from '@/lib/series/panel-data';
+import { seriesColor, seriesName } from '@/lib/series/series-name';
+
+export function SeriesLegend({ panel, data }: { panel: Panel; data: PanelData }) {
+  return (
+    <ul className="series-legend" aria-label={`${panel.title} series`}>
+      {data.series.map((series) => {
+        const value = latestValue(series);
+        return (
+          <li key={series.key} data-testid={`panel.${panel.id}.series`}>
+            <span
+              className="legend-swatch"
+              style={{ background: seriesColor(series.key) }}
+              aria-hidden="true"
+            />
+            <span className="legend-name">{seriesName(series.labels, panel.title)}</span>
+            <span className="legend-value">
+              {value === undefined ? '—' : formatValue(value, panel.unit)}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,111 @@
+'use client';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { digitsForSpan, formatAxisTime, formatClock, formatShort, formatValue } from '@/lib/format';
+import type { Panel, PanelData } from '@/lib/protocol';
+import { toChartRows, type ChartRow } from '@/lib/series/chart-rows';
+import { seriesColor, seriesName } from '@/lib/series/series-name';
+
+const CHART_HEIGHT = 180;
+
+interface Props {
+  panel: Panel;
+  data: PanelData;
+  from: number;
+  to: number;
+}
+
+export function TimeSeriesChart({ panel, data, from, to }: Props) {
+  const rows = toChartRows(data);
+  const yDomain = panel.unit === 'percent' ? ([0, 100] as const) : (['auto', 'auto'] as const);
+  const axis = yAxisLayout(rows, panel.unit === 'percent');
+  return (
+    <div className="chart" data-testid={`chart.${panel.id}`}>
+      <ResponsiveContainer
+        width="100%"
+        height={CHART_HEIGHT}
+        initialDimension={{ width: 520, height: CHART_HEIGHT }}
+      >
+        <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" vertical={false} />
+          <XAxis
+            dataKey="ts"
+            type="number"
+            scale="time"
+            domain={[from, to]}
+            allowDataOverflow
+            tickFormatter={formatAxisTime}
+            stroke="var(--muted)"
+            fontSize={11}
+            minTickGap={40}
+          />
+          <YAxis
+            domain={yDomain}
+            tickFormatter={axis.format}
+            stroke="var(--muted)"
+            fontSize={11}
+            width={axis.width}
+          />
+          <Tooltip
+            isAnimationActive={false}
+            labelFormatter={(ts) => `${formatClock(Number(ts))} UTC`}
+            formatter={(value) =>
+              typeof value === 'number' ? formatValue(value, panel.unit) : '—'
+            }
+            contentStyle={{
+              background: 'var(--surface-raised)',
+              border: '1px solid var(--border)',
+            }}
+          />
+          {panel.thresholds.critical !== undefined && (
+            <ReferenceLine
+              y={panel.thresholds.critical}
+              stroke="var(--critical)"
+              strokeDasharray="4 4"
+              ifOverflow="extendDomain"
+            />
+          )}
+          {data.series.map((series, index) => (
+            <Line
+              key={series.key}
+              name={seriesName(series.labels, panel.title)}
+              dataKey={(row: ChartRow) => row.values[index]}
+              type="linear"
+              stroke={seriesColor(series.key)}
+              strokeWidth={1.5}
+              dot={false}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/** Ticks need enough digits to differ over a narrow range, and room for the longest label. */
+function yAxisLayout(rows: readonly ChartRow[], percent: boolean) {
+  if (percent) return { format: (value: number) => String(value), width: 36 };
+  let min = Infinity;
+  let max = -Infinity;
+  for (const row of rows) {
+    for (const value of row.values) {
+      if (typeof value !== 'number') continue;
+      min = Math.min(min, value);
+      max = Math.max(max, value);
+    }
+  }
+  const digits = digitsForSpan(Math.max(Math.abs(min), Math.abs(max)), (max - min) / 2);
+  const format = (value: number) => formatShort(value, digits);
+  const longest = Math.max(format(min).length, format(max).length);
+  return { format, width: Math.max(40, 10 + longest * 7) };
+}

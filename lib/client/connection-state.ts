@@ -1,0 +1,17 @@
+export const CONNECTION_STATES = ['live', 'reconnecting', 'offline'] as const;
+export type ConnectionState = (typeof CONNECTION_STATES)[number];
+
+export function connectionLabel(state: ConnectionState): string {
+  switch (state) {
+    case 'live':
+      return 'Live';
+    case 'reconnecting':
+      return 'Reconnecting…';
+    case 'offline':
+      return 'Offline';
+    default: {
+      const unhandled: never = state;
+      return unhandled;
+    }
+  }
+}

@@ -1,0 +1,12 @@
+import { QueryClient } from '@tanstack/react-query';
+
+export const panelQueryKey = (panelId: string) => ['panel-data', panelId] as const;
+
+export function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      // Pushed batches keep panel data current; a background refetch would only race them.
+      queries: { staleTime: Infinity, refetchOnWindowFocus: false, retry: 2 },
+    },
+  });
+}

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+
+export const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+export const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+export const MAX_LABELS = 32;
+export const MAX_LABEL_VALUE_LENGTH = 256;
+export const MAX_SAMPLES_PER_INGEST = 10_000;
+export const MAX_QUERY_POINTS = 5_000;
+
+export const LabelsSchema = z
+  .record(
+    z.string().regex(LABEL_NAME, 'label names must match [a-zA-Z_][a-zA-Z0-9_]*'),
+    z.string().max(MAX_LABEL_VALUE_LENGTH),
+  )
+  .refine((labels) => Object.keys(labels).length <= MAX_LABELS, {
+    message: `at most ${MAX_LABELS} labels per series`,
+  });
+export type Labels = z.infer<typeof LabelsSchema>;
+
+/** JSON has no NaN or infinities, so they travel as the strings Prometheus uses. */
+export const WireValueSchema = z.union([z.number(), z.enum(['NaN', '+Inf', '-Inf'])]);
+export type WireValue = z.infer<typeof WireValueSchema>;
+
+export const IngestSampleSchema = z.strictObject({
+  metric: z.string().regex(METRIC_NAME, 'metric names must match [a-zA-Z_:][a-zA-Z0-9_:]*'),
+  labels: LabelsSchema.default({}),
+  value: WireValueSchema,
+  ts: z.number().int().positive().optional(),
+});
+export type IngestSample = z.infer<typeof IngestSampleSchema>;
+
+export const IngestRequestSchema = z.strictObject({
+  samples: z.array(IngestSampleSchema).min(1).max(MAX_SAMPLES_PER_INGEST),
+});
+
+export const AGGREGATIONS = ['avg', 'sum', 'min', 'max'] as const;
+export type Aggregation = (typeof AGGREGATIONS)[number];
+
+export const UNITS = ['percent', 'count', 'perHour'] as const;
+export type Unit = (typeof UNITS)[number];
+
+export const PanelQuerySchema = z.strictObject({
+  metric: z.string().regex(METRIC_NAME),
+  matchers: z.record(z.string().regex(LABEL_NAME), z.string()).default({}),
+  aggregation: z.enum(AGGREGATIONS),
+  by: z.array(z.string().regex(LABEL_NAME)).default([]),
+});
+export type PanelQuery = z.infer<typeof PanelQuerySchema>;
+
+export const PanelSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  title: z.string().min(1),
+  description: z.string().default(''),
+  unit: z.enum(UNITS),
+  query: PanelQuerySchema,
+  expectedIntervalMs: z.number().int().positive(),
+  thresholds: z
+    .strictObject({ warning: z.number().optional(), critical: z.number().optional() })
+    .default({}),
+});
+export type Panel = z.infer<typeof PanelSchema>;
+
+export const PointSchema = z.tuple([z.number(), WireValueSchema]);
+export type Point = z.infer<typeof PointSchema>;
+
+export const SeriesSchema = z.strictObject({
+  key: z.string(),
+  labels: LabelsSchema,
+  points: z.array(PointSchema),
+});
+export type Series = z.infer<typeof SeriesSchema>;
+
+export const PanelDataSchema = z.strictObject({
+  panelId: z.string(),
+  from: z.number(),
+  to: z.number(),
+  stepMs: z.number(),
+  series: z.array(SeriesSchema),
+});
+export type PanelData = z.infer<typeof PanelDataSchema>;
+
+export const PanelBatchSchema = z.strictObject({
+  panelId: z.string(),
+  seq: z.number().int().nonnegative(),
+  ts: z.number(),
+  stepMs: z.number(),
+  series: z.array(SeriesSchema),
+});
+export type PanelBatch = z.infer<typeof PanelBatchSchema>;
+
+export const SubscribeRequestSchema = z.strictObject({
+  panelIds: z.array(z.string()).min(1).max(100),
+  /** Per panel, the newest timestamp the client already holds: the ack carries what came after. */
+  since: z.record(z.string(), z.number()).optional(),
+});
+export type SubscribeRequest = z.infer<typeof SubscribeRequestSchema>;
+
+export const ERROR_CODES = [
+  'invalid_request',
+  'unknown_panel',
+  'not_found',
+  'method_not_allowed',
+  'payload_too_large',
+  'unsupported_media_type',
+  'series_limit',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ErrorBodySchema = z.strictObject({
+  error: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody['error'] };
+
+export const SubscribeResultSchema = z.strictObject({
+  panels: z.array(
+    z.strictObject({
+      panelId: z.string(),
+      seq: z.number().int().nonnegative(),
+      catchUp: z.array(SeriesSchema),
+    }),
+  ),
+});
+export type SubscribeResult = z.infer<typeof SubscribeResultSchema>;
+
+export interface ServerToClientEvents {
+  'samples:batch': (batch: PanelBatch) => void;
+}
+
+export interface ClientToServerEvents {
+  'panels:subscribe': (
+    request: SubscribeRequest,
+    ack: (result: Ack<SubscribeResult>) => void,
+  ) => void;
+  'panels:unsubscribe': (request: SubscribeRequest, ack: (result: Ack<null>) => void) => void;
+}
+
+export const SOURCE_STATES = ['starting', 'running', 'stopped', 'failed'] as const;
+export type SourceState = (typeof SOURCE_STATES)[number];
+
+export const HealthSchema = z.strictObject({
+  status: z.enum(['ok', 'degraded']),
+  version: z.string(),
+  uptimeSeconds: z.number(),
+  series: z.number().int(),
+  sources: z.array(
+    z.strictObject({
+      id: z.string(),
+      kind: z.string(),
+      state: z.enum(SOURCE_STATES),
+      lastSampleAt: z.number().nullable(),
+      samples: z.number().int(),
+    }),
+  ),
+});
+export type Health = z.infer<typeof HealthSchema>;
+
+export const PanelsResponseSchema = z.strictObject({ panels: z.array(PanelSchema) });
+
+export const QueryParamsSchema = z
+  .strictObject({
+    panel: z.string().min(1),
+    from: z.coerce.number().int().nonnegative(),
+    to: z.coerce.number().int().positive(),
+    points: z.coerce.number().int().min(2).max(MAX_QUERY_POINTS).default(600),
+  })
+  .refine((q) => q.from < q.to, { message: 'from must be before to', path: ['from'] });
+export type QueryParams = z.infer<typeof QueryParamsSchema>;

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { PanelData } from '../protocol';
+import { toChartRows } from './chart-rows';
+
+const panel = (series: PanelData['series']): PanelData => ({
+  panelId: 'p',
+  from: 0,
+  to: 10_000,
+  stepMs: 1000,
+  series,
+});
+
+describe('toChartRows', () => {
+  it('breaks the line at a hole instead of bridging it or drawing zero', () => {
+    const rows = toChartRows(
+      panel([
+        {
+          key: '',
+          labels: {},
+          points: [
+            [1000, 5],
+            [2000, 6],
+            [6000, 7],
+          ],
+        },
+      ]),
+    );
+    expect(rows.map((row) => [row.ts, row.values[0]])).toEqual([
+      [1000, 5],
+      [2000, 6],
+      [3000, null],
+      [6000, 7],
+    ]);
+  });
+
+  it('puts series that share timestamps on the same rows', () => {
+    const rows = toChartRows(
+      panel([
+        {
+          key: 'a',
+          labels: { cluster: 'a' },
+          points: [
+            [1000, 1],
+            [2000, 2],
+          ],
+        },
+        {
+          key: 'b',
+          labels: { cluster: 'b' },
+          points: [
+            [1000, 3],
+            [2000, 'NaN'],
+          ],
+        },
+      ]),
+    );
+    expect(rows).toEqual([
+      { ts: 1000, values: [1, 3] },
+      { ts: 2000, values: [2, null] },
+    ]);
+  });
+});

@@ -1,0 +1,354 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  METRIC_TYPES,
+  PrometheusParseError,
+  parsePrometheusText,
+  type ParsedSample,
+} from './prometheus-text';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/prometheus');
+const NODE_EXPORTER = 'node-exporter-e2e-output.txt';
+const DCGM = 'dcgm-exporter-metrics.txt';
+
+function readFixture(name: string): string {
+  return readFileSync(path.join(FIXTURES, name), 'utf8');
+}
+
+/** Sample lines counted without the parser: anything neither blank nor a comment. */
+function sampleLines(text: string): { line: number; text: string }[] {
+  return text
+    .split(/\r?\n/)
+    .map((line, index) => ({ line: index + 1, text: line }))
+    .filter(({ text: line }) => line.trim() !== '' && !line.trimStart().startsWith('#'));
+}
+
+function typeLines(text: string): Map<string, string> {
+  const types = new Map<string, string>();
+  for (const match of text.matchAll(/^# TYPE (\S+) (\S+)$/gm))
+    types.set(match[1] as string, match[2] as string);
+  return types;
+}
+
+function parseError(text: string, options?: { maxSamples?: number }): PrometheusParseError {
+  try {
+    parsePrometheusText(text, options);
+  } catch (error) {
+    if (error instanceof PrometheusParseError) return error;
+    throw error;
+  }
+  throw new Error('expected a PrometheusParseError');
+}
+
+function only(samples: ParsedSample[], metric: string): ParsedSample {
+  const found = samples.filter((sample) => sample.metric === metric);
+  expect(found).toHaveLength(1);
+  return found[0] as ParsedSample;
+}
+
+describe('parsePrometheusText on real exporter pages', () => {
+  it.each([NODE_EXPORTER, DCGM])('yields exactly one sample per sample line of %s', (name) => {
+    const text = readFixture(name);
+    const lines = sampleLines(text);
+    const { samples } = parsePrometheusText(text);
+
+    expect(lines.length).toBeGreaterThan(0);
+    expect(samples).toHaveLength(lines.length);
+    samples.forEach((sample, index) => {
+      expect(lines[index]?.text.startsWith(sample.metric)).toBe(true);
+      expect(Number.isFinite(sample.value)).toBe(true);
+    });
+  });
+
+  it.each([NODE_EXPORTER, DCGM])('declares one family per # TYPE line of %s', (name) => {
+    const text = readFixture(name);
+    const declared = typeLines(text);
+    const { families, samples } = parsePrometheusText(text);
+
+    expect(text.match(/^# TYPE /gm)).toHaveLength(declared.size);
+    expect(families).toHaveLength(declared.size);
+    expect(new Map(families.map((family) => [family.name, family.type]))).toEqual(declared);
+    for (const sample of samples) expect(sample.type).toBe(declared.get(sample.family));
+  });
+
+  it('reads the DCGM GPU utilisation gauge with its GPU labels', () => {
+    const { samples, families } = parsePrometheusText(readFixture(DCGM));
+    const util = only(samples, 'DCGM_FI_DEV_GPU_UTIL');
+
+    expect(util).toMatchObject({ family: 'DCGM_FI_DEV_GPU_UTIL', type: 'gauge', value: 0 });
+    expect(util.labels).toMatchObject({
+      gpu: '0',
+      UUID: 'GPU-20c56d28-0da5-6d26-a36a-e7af1ce2586e',
+      Hostname: '424773df46e0',
+      modelName: 'Tesla T4',
+    });
+    expect(util.ts).toBeUndefined();
+    expect(families.find((family) => family.name === 'DCGM_FI_DEV_GPU_UTIL')).toEqual({
+      name: 'DCGM_FI_DEV_GPU_UTIL',
+      type: 'gauge',
+      help: 'GPU utilization (in %).',
+    });
+  });
+
+  it('reads unlabelled series and HELP lines with no text', () => {
+    const dcgm = parsePrometheusText(readFixture(DCGM));
+    const node = parsePrometheusText(readFixture(NODE_EXPORTER));
+
+    expect(only(dcgm.samples, 'DCGM_FI_DEV_FAN_SPEED')).toEqual({
+      metric: 'DCGM_FI_DEV_FAN_SPEED',
+      labels: {},
+      value: 0,
+      family: 'DCGM_FI_DEV_FAN_SPEED',
+      type: 'gauge',
+    });
+    expect(only(node.samples, 'node_boot_time_seconds')).toMatchObject({
+      labels: {},
+      value: 1.418183276e9,
+      type: 'gauge',
+    });
+    expect(dcgm.families.find((family) => family.name === 'DCGM_FI_DEV_FB_RESERVED')?.help).toBe(
+      '',
+    );
+  });
+
+  it('reads every node-exporter label value as written, including commas and spaces', () => {
+    const text = readFixture(NODE_EXPORTER);
+    const { samples } = parsePrometheusText(text);
+    const unescape = (raw: string) =>
+      raw.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
+
+    sampleLines(text).forEach(({ text: line }, index) => {
+      const block = /\{(.*)\}/.exec(line)?.[1] ?? '';
+      const expected = [...block.matchAll(/([a-zA-Z_]\w*)="((?:[^"\\]|\\.)*)"/g)].map(
+        ([, name, raw]) => [name, unescape(raw ?? '')],
+      );
+      expect(samples[index]?.labels).toEqual(Object.fromEntries(expected));
+    });
+    const fibre = samples.filter((sample) => sample.metric === 'node_fibrechannel_info');
+    expect(fibre.map((sample) => sample.labels.fc_host)).toEqual(['host1', 'host0']);
+    expect(fibre[0]?.labels.port_id).toBe('');
+    expect(fibre[1]?.labels.supported_speeds).toBe('4 Gbit, 8 Gbit, 16 Gbit');
+    expect(fibre[1]?.labels.port_type).toBe('Point-To-Point (direct nport connection)');
+  });
+
+  it('reads an indented page, which takes the scanner path, exactly as the original', () => {
+    const text = readFixture(NODE_EXPORTER);
+    expect(parsePrometheusText(text.replace(/^/gm, ' \t'))).toEqual(parsePrometheusText(text));
+  });
+
+  it('reads a page with CRLF line endings exactly as with LF', () => {
+    const text = readFixture(DCGM);
+    expect(parsePrometheusText(text.replaceAll('\n', '\r\n'))).toEqual(parsePrometheusText(text));
+  });
+
+  it('parses the 5,483-line node-exporter page in well under 100 ms', () => {
+    const text = readFixture(NODE_EXPORTER);
+    const started = performance.now();
+    parsePrometheusText(text);
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+});
+
+describe('parsePrometheusText on the exposition format examples', () => {
+  it('unescapes label values and HELP text', () => {
+    const { samples, families } = parsePrometheusText(
+      [
+        '# HELP msdos_file_access_time_seconds Access time\\\\mtime of a file.\\nSecond line.',
+        'msdos_file_access_time_seconds{path="C:\\\\DIR\\\\FILE.TXT",error="Cannot find file:\\n\\"FILE.TXT\\""} 1.458255915e9',
+      ].join('\n'),
+    );
+
+    expect(samples[0]?.labels).toEqual({
+      path: 'C:\\DIR\\FILE.TXT',
+      error: 'Cannot find file:\n"FILE.TXT"',
+    });
+    expect(samples[0]?.value).toBe(1458255915);
+    expect(families[0]?.help).toBe('Access time\\mtime of a file.\nSecond line.');
+  });
+
+  it('tolerates blanks around labels, a trailing comma and other comments', () => {
+    const { samples, families } = parsePrometheusText(
+      '# NOTE not a declaration\n#\n  up { job = "a b" ,\tinstance="x", }   1  \n\n',
+    );
+
+    expect(families).toEqual([]);
+    expect(samples).toEqual([
+      {
+        metric: 'up',
+        labels: { job: 'a b', instance: 'x' },
+        value: 1,
+        family: 'up',
+        type: 'untyped',
+      },
+    ]);
+  });
+
+  it('groups histogram buckets, sum and count under the histogram family', () => {
+    const { samples, families } = parsePrometheusText(
+      [
+        '# HELP http_request_duration_seconds A histogram of the request duration.',
+        '# TYPE http_request_duration_seconds histogram',
+        'http_request_duration_seconds_bucket{le="0.05"} 24054',
+        'http_request_duration_seconds_bucket{le="0.1"} 33444',
+        'http_request_duration_seconds_bucket{le="+Inf"} 144320',
+        'http_request_duration_seconds_sum 53423',
+        'http_request_duration_seconds_count 144320',
+      ].join('\n'),
+    );
+
+    expect(families).toEqual([
+      {
+        name: 'http_request_duration_seconds',
+        type: 'histogram',
+        help: 'A histogram of the request duration.',
+      },
+    ]);
+    expect(samples.map((sample) => [sample.family, sample.type])).toEqual(
+      Array(5).fill(['http_request_duration_seconds', 'histogram']),
+    );
+    expect(samples.slice(0, 3).map((sample) => sample.labels.le)).toEqual(['0.05', '0.1', '+Inf']);
+    expect(samples[2]?.value).toBe(144320);
+  });
+
+  it('groups summary quantiles, sum and count under the summary family', () => {
+    const { samples } = parsePrometheusText(
+      [
+        '# TYPE rpc_duration_seconds summary',
+        'rpc_duration_seconds{quantile="0.01"} 3102',
+        'rpc_duration_seconds{quantile="0.99"} 76656',
+        'rpc_duration_seconds_sum 1.7560473e+07',
+        'rpc_duration_seconds_count 2693',
+        'rpc_duration_seconds_bucket{le="1"} 1',
+      ].join('\n'),
+    );
+
+    expect(samples.map((sample) => [sample.metric, sample.family, sample.type])).toEqual([
+      ['rpc_duration_seconds', 'rpc_duration_seconds', 'summary'],
+      ['rpc_duration_seconds', 'rpc_duration_seconds', 'summary'],
+      ['rpc_duration_seconds_sum', 'rpc_duration_seconds', 'summary'],
+      ['rpc_duration_seconds_count', 'rpc_duration_seconds', 'summary'],
+      ['rpc_duration_seconds_bucket', 'rpc_duration_seconds_bucket', 'untyped'],
+    ]);
+    expect(samples.map((sample) => sample.labels.quantile)).toEqual([
+      '0.01',
+      '0.99',
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(samples[2]?.value).toBe(17560473);
+  });
+
+  it('reads NaN, infinities and exponent forms', () => {
+    const text = ['a NaN', 'b +Inf', 'c -Inf', 'd Inf', 'e -1.5E-3', 'f .5', 'g 1e3', 'h -0'].join(
+      '\n',
+    );
+    const values = parsePrometheusText(text).samples.map((sample) => sample.value);
+
+    expect(values).toEqual([NaN, Infinity, -Infinity, Infinity, -0.0015, 0.5, 1000, -0]);
+  });
+
+  it('reads optional millisecond timestamps', () => {
+    const { samples } = parsePrometheusText(
+      [
+        'http_requests_total{method="post",code="200"} 1027 1395066363000',
+        'something_weird{problem="division by zero"} +Inf -3982045',
+        'metric_without_timestamp_and_labels 12.47',
+      ].join('\n'),
+    );
+
+    expect(samples.map((sample) => sample.ts)).toEqual([1395066363000, -3982045, undefined]);
+    expect(samples[2]).not.toHaveProperty('ts');
+  });
+
+  it('keeps a label named __proto__ as an ordinary label', () => {
+    const labels = parsePrometheusText('m{__proto__="x"} 1').samples[0]?.labels ?? {};
+    expect(Object.entries(labels)).toEqual([['__proto__', 'x']]);
+    expect(Object.getPrototypeOf(labels)).toBe(Object.prototype);
+  });
+
+  it('exports the five metric types', () => {
+    expect(METRIC_TYPES).toEqual(['counter', 'gauge', 'histogram', 'summary', 'untyped']);
+  });
+});
+
+describe('parsePrometheusText errors', () => {
+  it.each([
+    ['a sample with no value', 'ok 1\nfoo{x="y"}', 2, /missing value for metric "foo"/],
+    ['a label without =', 'ok 1\n\nfoo{gpu "0"} 1', 3, /expected '=' after label name "gpu"/],
+    ['an unquoted label value', 'foo{gpu=0} 1', 1, /expected '"' before value of label "gpu"/],
+    ['a missing comma between labels', 'foo{a="1" b="2"} 1', 1, /expected ',' or '}'/],
+    ['an unterminated quote', '# c\nfoo{a="b} 1', 2, /unterminated quoted value for label "a"/],
+    ['an unknown TYPE', '# TYPE foo gauges\nfoo 1', 1, /unknown metric type "gauges"/],
+    ['a TYPE with no type', '# TYPE foo', 1, /unknown metric type ""/],
+    ['a duplicate label', 'ok 1\nfoo{a="1",a="2"} 1', 2, /duplicate label "a"/],
+    ['a duplicate label among blanks', 'foo{ a="1", a = "2" } 1', 1, /duplicate label "a"/],
+    ['an invalid value', 'foo 0x1F', 1, /invalid value "0x1F"/],
+    ['a fractional timestamp', 'foo 1 1.5', 1, /invalid timestamp "1.5"/],
+    ['text after the timestamp', 'foo 1 2 3', 1, /unexpected text "3" after the timestamp/],
+    ['a metric name starting with a digit', '1foo 1', 1, /invalid metric name/],
+    [
+      'a bad character in a metric name',
+      'foo-bar 1',
+      1,
+      /invalid character '-' in metric name "foo"/,
+    ],
+    [
+      'an unknown escape in a label value',
+      'foo{a="\\t"} 1',
+      1,
+      /invalid escape '\\t' in label "a"/,
+    ],
+    [
+      'a second TYPE line',
+      '# TYPE foo gauge\n# TYPE foo counter',
+      2,
+      /repeated or late TYPE line for "foo"/,
+    ],
+    [
+      'a TYPE after its samples',
+      'foo 1\n# TYPE foo gauge',
+      2,
+      /repeated or late TYPE line for "foo"/,
+    ],
+    ['an invalid name in a TYPE line', '# TYPE foo{} gauge', 1, /invalid metric name "foo\{\}"/],
+  ])('rejects %s with its line number', (_, text, line, message) => {
+    const error = parseError(text);
+
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('PrometheusParseError');
+    expect(error.line).toBe(line);
+    expect(error.message).toMatch(new RegExp(`^line ${line}: ${message.source}`));
+  });
+
+  it('keeps the message short when the offending text is huge', () => {
+    const error = parseError(`ok 1\nfoo ${'9'.repeat(1_000_000)}x`);
+
+    expect(error.line).toBe(2);
+    expect(error.message.length).toBeLessThan(200);
+    expect(error.message).toMatch(/^line 2: invalid value "9{60}\.\.\." for metric "foo"$/);
+  });
+
+  it('names the line of a corrupted sample inside a real page', () => {
+    const lines = readFixture(DCGM).split('\n');
+    const target = lines.findIndex((line) => line.startsWith('DCGM_FI_DEV_GPU_UTIL{'));
+    lines[target] = (lines[target] ?? '').replace(/ 0$/, '');
+
+    expect(parseError(lines.join('\n')).message).toBe(
+      `line ${target + 1}: missing value for metric "DCGM_FI_DEV_GPU_UTIL"`,
+    );
+  });
+
+  it('stops at the sample that exceeds maxSamples', () => {
+    const text = readFixture(NODE_EXPORTER);
+    const lines = sampleLines(text);
+    const error = parseError(text, { maxSamples: 100 });
+
+    expect(error.line).toBe(lines[100]?.line);
+    expect(error.message).toMatch(/sample limit exceeded: more than 100 samples/);
+    expect(parsePrometheusText(text, { maxSamples: lines.length }).samples).toHaveLength(
+      lines.length,
+    );
+  });
+});

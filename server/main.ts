@@ -1,0 +1,57 @@
+import { createAggregator } from './app';
+import { loadConfig } from './config';
+import { DEFAULT_PANELS } from './dashboard';
+import { createLogger } from './logger';
+import { createSimulatorSource } from './sources/simulator';
+import { VERSION } from './version';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const sources = config.simulator
+    ? [createSimulatorSource({ seed: config.seed, backfillMs: config.backfillMs, logger })]
+    : [];
+  const aggregator = await createAggregator({
+    panels: DEFAULT_PANELS,
+    sources,
+    logger,
+    version: VERSION,
+  });
+  try {
+    const address = await aggregator.listen(config.port, config.host);
+    logger.info(
+      { host: address.address, port: address.port, version: VERSION },
+      'aggregator listening',
+    );
+  } catch (error) {
+    await aggregator.close();
+    throw new Error(
+      `cannot listen on ${config.host}:${config.port} (${(error as NodeJS.ErrnoException).code ?? 'error'}); ` +
+        'stop whatever holds the port or set AGGREGATOR_PORT',
+    );
+  }
+
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'aggregator stopping');
+      aggregator
+        .close()
+        .then(() => {
+          logger.info('aggregator stopped');
+          process.exit(0);
+        })
+        .catch((error: unknown) => {
+          logger.error({ err: error }, 'aggregator did not stop cleanly');
+          process.exit(1);
+        });
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${JSON.stringify({ level: 'fatal', msg: (error as Error).message })}\n`);
+  process.exit(1);
+});

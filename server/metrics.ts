@@ -1,0 +1,70 @@
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import type { MemoryStore } from './store/memory-store';
+
+export interface AggregatorMetrics {
+  registry: Registry;
+  samplesIngested: Counter<'source'>;
+  samplesRejected: Counter<'reason'>;
+  broadcasts: Counter;
+  slowClientSkips: Counter;
+  socketClients: Gauge;
+  httpRequests: Counter<'route' | 'status'>;
+}
+
+export function createMetrics(store: MemoryStore): AggregatorMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'headroom_' });
+  const metric = { registers: [registry] };
+  new Gauge({
+    ...metric,
+    name: 'headroom_series',
+    help: 'Series held in memory.',
+    collect() {
+      this.set(store.seriesCount);
+    },
+  });
+  new Gauge({
+    ...metric,
+    name: 'headroom_memory_window_bytes',
+    help: 'Bytes held by the in-memory series windows.',
+    collect() {
+      this.set(store.byteSize());
+    },
+  });
+  return {
+    registry,
+    samplesIngested: new Counter({
+      ...metric,
+      name: 'headroom_samples_ingested_total',
+      help: 'Samples accepted, by source.',
+      labelNames: ['source'],
+    }),
+    samplesRejected: new Counter({
+      ...metric,
+      name: 'headroom_samples_rejected_total',
+      help: 'Samples refused, by reason.',
+      labelNames: ['reason'],
+    }),
+    broadcasts: new Counter({
+      ...metric,
+      name: 'headroom_broadcasts_total',
+      help: 'Panel batches broadcast to rooms.',
+    }),
+    slowClientSkips: new Counter({
+      ...metric,
+      name: 'headroom_slow_client_skips_total',
+      help: 'Batches not sent to a client whose outgoing queue was past its bound.',
+    }),
+    socketClients: new Gauge({
+      ...metric,
+      name: 'headroom_socket_clients',
+      help: 'Connected Socket.IO clients.',
+    }),
+    httpRequests: new Counter({
+      ...metric,
+      name: 'headroom_http_requests_total',
+      help: 'HTTP requests served, by route and status.',
+      labelNames: ['route', 'status'],
+    }),
+  };
+}

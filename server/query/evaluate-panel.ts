@@ -1,0 +1,102 @@
+import type { Aggregation, Labels, Panel } from '../../lib/protocol';
+import type { NumericPoint } from '../../lib/series/downsample';
+import { labelsKey, pickLabels } from '../../lib/series/series-key';
+import type { MemoryStore } from '../store/memory-store';
+
+export interface EvaluatedSeries {
+  key: string;
+  labels: Labels;
+  points: NumericPoint[];
+}
+
+export interface StepRange {
+  /** First evaluated timestamp, a multiple of stepMs. */
+  first: number;
+  count: number;
+  stepMs: number;
+}
+
+/** Step-aligned timestamps inside [from, to], so live pushes and queries land on the same grid. */
+export function stepRange(from: number, to: number, stepMs: number): StepRange {
+  const first = Math.ceil(from / stepMs) * stepMs;
+  const count = to < first ? 0 : Math.floor((to - first) / stepMs) + 1;
+  return { first, count, stepMs };
+}
+
+class GroupAccumulator {
+  readonly counts: Uint32Array;
+  readonly values: Float64Array;
+
+  constructor(
+    readonly labels: Labels,
+    count: number,
+    private readonly aggregation: Aggregation,
+  ) {
+    this.counts = new Uint32Array(count);
+    this.values = new Float64Array(count);
+  }
+
+  add(index: number, value: number): void {
+    const seen = this.counts[index] ?? 0;
+    const current = this.values[index] ?? 0;
+    this.counts[index] = seen + 1;
+    if (seen === 0) this.values[index] = value;
+    else if (this.aggregation === 'min') this.values[index] = Math.min(current, value);
+    else if (this.aggregation === 'max') this.values[index] = Math.max(current, value);
+    else this.values[index] = current + value;
+  }
+
+  points(range: StepRange): NumericPoint[] {
+    const points: NumericPoint[] = [];
+    for (let k = 0; k < range.count; k++) {
+      const count = this.counts[k] ?? 0;
+      if (count === 0) continue;
+      const value = this.values[k] ?? NaN;
+      points.push([
+        range.first + k * range.stepMs,
+        this.aggregation === 'avg' ? value / count : value,
+      ]);
+    }
+    return points;
+  }
+}
+
+/**
+ * Evaluates a panel's query at every step, Prometheus-style: each series contributes its latest
+ * sample at or before the step, if that sample is no older than the lookback. A step no series
+ * reaches is left out, so the client draws it as a gap rather than as zero.
+ */
+export function evaluatePanel(
+  store: MemoryStore,
+  panel: Panel,
+  range: StepRange,
+): EvaluatedSeries[] {
+  if (range.count === 0) return [];
+  const { metric, matchers, by, aggregation } = panel.query;
+  const lookback = Math.max(2 * panel.expectedIntervalMs, range.stepMs);
+  const last = range.first + (range.count - 1) * range.stepMs;
+  const groups = new Map<string, GroupAccumulator>();
+  for (const series of store.select(metric, matchers)) {
+    const { timestamps, values } = series.window.range(range.first - lookback, last);
+    if (timestamps.length === 0) continue;
+    const groupLabels = pickLabels(series.labels, by);
+    const groupKey = labelsKey(groupLabels);
+    let group = groups.get(groupKey);
+    if (!group) {
+      group = new GroupAccumulator(groupLabels, range.count, aggregation);
+      groups.set(groupKey, group);
+    }
+    let latest = -1;
+    for (let k = 0; k < range.count; k++) {
+      const t = range.first + k * range.stepMs;
+      while (latest + 1 < timestamps.length && (timestamps[latest + 1] ?? Infinity) <= t) latest++;
+      const sampleTs = timestamps[latest];
+      if (sampleTs === undefined || t - sampleTs > lookback) continue;
+      group.add(k, values[latest] ?? NaN);
+    }
+  }
+  return [...groups.entries()]
+    .map(([key, group]) => ({ key, labels: group.labels, points: group.points(range) }))
+    .filter((series) => series.points.length > 0)
+    .sort((a, b) => a.key.localeCompare(b.key));
+}

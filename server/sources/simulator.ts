@@ -1,0 +1,78 @@
+import type { Logger } from 'pino';
+import type { SampleSink, Source } from './source';
+import { createGpuFleet } from './simulator/gpu-fleet';
+import { createInferenceQueues } from './simulator/inference-queues';
+import { createProductUsage } from './simulator/product-usage';
+import type { SignalGenerator } from './simulator/signal';
+import { DEFAULT_FLEET, DEFAULT_PRODUCT, DEFAULT_QUEUES } from './simulator/defaults';
+
+export interface SimulatorOptions {
+  seed: number;
+  /** How much past to generate at start, so charts open with history. */
+  backfillMs: number;
+  logger: Logger;
+  now?: () => number;
+}
+
+export const SIMULATOR_CADENCES = {
+  gpu: 1_000,
+  queue: 2_000,
+  signups: 5_000,
+  users: 15_000,
+} as const;
+
+/** The built-in source: a plausible GPU fleet, its inference queues and the product's usage. */
+export function createSimulatorSource(options: SimulatorOptions): Source {
+  const now = options.now ?? Date.now;
+  const generators: SignalGenerator[] = [
+    createGpuFleet(DEFAULT_FLEET, options.seed, SIMULATOR_CADENCES.gpu),
+    createInferenceQueues(DEFAULT_QUEUES, options.seed + 1, SIMULATOR_CADENCES.queue),
+    createProductUsage(DEFAULT_PRODUCT, options.seed + 2, SIMULATOR_CADENCES),
+  ];
+  const timers = new Set<NodeJS.Timeout>();
+
+  function backfill(sink: SampleSink, until: number) {
+    for (const generator of generators) {
+      const first =
+        Math.ceil((until - options.backfillMs) / generator.cadenceMs) * generator.cadenceMs;
+      for (let ts = first; ts <= until; ts += generator.cadenceMs)
+        sink.append(generator.sample(ts));
+    }
+  }
+
+  function run(sink: SampleSink, generator: SignalGenerator, lastTs: number) {
+    let previous = lastTs;
+    const next = () => {
+      const delay = generator.cadenceMs - (now() % generator.cadenceMs);
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        const ts = Math.floor(now() / generator.cadenceMs) * generator.cadenceMs;
+        // After a stall, fill the missed cadence slots rather than leaving holes.
+        for (let slot = previous + generator.cadenceMs; slot <= ts; slot += generator.cadenceMs) {
+          sink.append(generator.sample(slot));
+        }
+        previous = Math.max(previous, ts);
+        next();
+      }, delay);
+      timers.add(timer);
+    };
+    next();
+  }
+
+  return {
+    id: 'simulator',
+    kind: 'simulator',
+    async start(sink) {
+      const startedAt = now();
+      backfill(sink, startedAt);
+      options.logger.info({ backfillMs: options.backfillMs }, 'simulator history filled in');
+      for (const generator of generators) {
+        run(sink, generator, Math.floor(startedAt / generator.cadenceMs) * generator.cadenceMs);
+      }
+    },
+    async stop() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}
