@@ -105,7 +105,8 @@ function yAxisLayout(rows: readonly ChartRow[], percent: boolean) {
     }
   }
   const digits = digitsForSpan(Math.max(Math.abs(min), Math.abs(max)), (max - min) / 2);
-  const format = (value: number) => formatShort(value, digits);
+  // Recharts wraps tick labels at spaces, so the axis drops the one before the suffix.
+  const format = (value: number) => formatShort(value, digits).replace(' ', '');
   const longest = Math.max(format(min).length, format(max).length);
-  return { format, width: Math.max(40, 10 + longest * 7) };
+  return { format, width: Math.max(40, 12 + longest * 7) };
 }

@@ -1,6 +1,5 @@
 'use client';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { PanelCard } from '@/components/charts/panel-card';
 import { AppHeader } from '@/components/shell/app-header';
 import { fetchPanelData, type DashboardSnapshot } from '@/lib/aggregator-api';
@@ -10,13 +9,6 @@ import { useNow } from '@/lib/client/use-now';
 import type { Panel, PanelData } from '@/lib/protocol';
 
 export function LiveDashboard({ snapshot }: { snapshot: DashboardSnapshot }) {
-  const client = useQueryClient();
-  // Seed the cache synchronously so the first client render matches the server's HTML.
-  useState(() => {
-    for (const [panelId, data] of Object.entries(snapshot.data)) {
-      client.setQueryData(panelQueryKey(panelId), data, { updatedAt: snapshot.now });
-    }
-  });
   const connection = useLivePanels(
     snapshot.panels.map((panel) => panel.id),
     snapshot.windowMs,
@@ -28,15 +20,33 @@ export function LiveDashboard({ snapshot }: { snapshot: DashboardSnapshot }) {
       <AppHeader connection={connection} now={now} />
       <main className="panel-grid">
         {snapshot.panels.map((panel) => (
-          <LivePanel key={panel.id} panel={panel} windowMs={snapshot.windowMs} now={now} />
+          <LivePanel
+            key={panel.id}
+            panel={panel}
+            initial={snapshot.data[panel.id]}
+            initialAt={snapshot.now}
+            windowMs={snapshot.windowMs}
+            now={now}
+          />
         ))}
       </main>
     </>
   );
 }
 
-function LivePanel({ panel, windowMs, now }: { panel: Panel; windowMs: number; now: number }) {
+interface LivePanelProps {
+  panel: Panel;
+  initial: PanelData | undefined;
+  initialAt: number;
+  windowMs: number;
+  now: number;
+}
+
+function LivePanel({ panel, initial, initialAt, windowMs, now }: LivePanelProps) {
+  // The server's data seeds the cache, so the first client render matches its HTML.
   const { data } = useQuery<PanelData>({
+    initialData: initial,
+    initialDataUpdatedAt: initialAt,
     queryKey: panelQueryKey(panel.id),
     queryFn: () => {
       const to = Date.now();

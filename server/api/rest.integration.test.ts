@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ErrorBodySchema,
@@ -8,10 +6,10 @@ import {
   PanelsResponseSchema,
 } from '../../lib/protocol';
 import { postJson, startAggregator, type RunningAggregator } from '../testing/harness';
+import { DCGM, readFixture } from '../testing/prometheus-fixtures';
 import { MAX_BODY_BYTES } from './http';
 
 let running: RunningAggregator;
-const fixtures = path.resolve(import.meta.dirname, '../../../shared/fixtures/prometheus');
 
 beforeAll(async () => {
   running = await startAggregator();
@@ -132,7 +130,7 @@ describe('POST /api/ingest', () => {
 
 describe('POST /api/ingest/prometheus', () => {
   it('accepts a real DCGM exporter page', async () => {
-    const body = readFileSync(path.join(fixtures, 'dcgm-exporter-metrics.txt'), 'utf8');
+    const body = readFixture(DCGM);
     const response = await fetch(`${running.baseUrl}/api/ingest/prometheus`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
