@@ -67,8 +67,12 @@ test.describe('the live dashboard', () => {
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     await aggregator.stop();
     await expect(dashboard.badge).toHaveText('Reconnecting…');
+    await expect(page.getByTestId('connection-banner')).toContainText(
+      'Connection to Headroom lost',
+    );
     await aggregator.start();
     await expect(dashboard.badge).toHaveText('Live', { timeout: 15_000 });
+    await expect(page.getByTestId('connection-banner')).toHaveCount(0);
     expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
     await expect(dashboard.value('gpu-util')).toHaveText(/^[0-9]/);
   });

@@ -104,3 +104,8 @@ export function formatAxisTime(ts: number): string {
   const date = new Date(ts);
   return `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
 }
+
+/** `YYYY-MM-DD HH:MM:SS` in UTC, the form the absolute range inputs read back. */
+export function formatDateTime(ts: number): string {
+  return new Date(ts).toISOString().slice(0, 19).replace('T', ' ');
+}

@@ -66,6 +66,7 @@ describe('socket payloads', () => {
       seq: 3,
       ts: 5,
       stepMs: 1000,
+      newestSampleAt: 900,
       series: [{ key: '', labels: {}, points: [[1000, 'NaN']] }],
     };
     expect(PanelBatchSchema.parse(batch)).toEqual(batch);

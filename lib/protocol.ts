@@ -75,6 +75,8 @@ export const PanelDataSchema = z.strictObject({
   from: z.number(),
   to: z.number(),
   stepMs: z.number(),
+  /** Timestamp of the newest raw sample behind the panel, up to `to`: what freshness is about. */
+  newestSampleAt: z.number().nullable(),
   series: z.array(SeriesSchema),
 });
 export type PanelData = z.infer<typeof PanelDataSchema>;
@@ -84,6 +86,7 @@ export const PanelBatchSchema = z.strictObject({
   seq: z.number().int().nonnegative(),
   ts: z.number(),
   stepMs: z.number(),
+  newestSampleAt: z.number().nullable(),
   series: z.array(SeriesSchema),
 });
 export type PanelBatch = z.infer<typeof PanelBatchSchema>;
@@ -119,6 +122,7 @@ export const SubscribeResultSchema = z.strictObject({
     z.strictObject({
       panelId: z.string(),
       seq: z.number().int().nonnegative(),
+      newestSampleAt: z.number().nullable(),
       catchUp: z.array(SeriesSchema),
     }),
   ),

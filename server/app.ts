@@ -9,7 +9,10 @@ import { createLiveHub } from './live/hub';
 import { createMetrics } from './metrics';
 import { SourceRegistry } from './sources/registry';
 import type { Source } from './sources/source';
+import type { HistoryStore } from './store/history/history-store';
+import { preloadRecent, startHistoryPersistence } from './store/history-persistence';
 import { MemoryStore } from './store/memory-store';
+import { RECENT_WINDOW_MS } from './store/recent-window';
 
 export interface AggregatorDeps {
   panels: readonly Panel[];
@@ -21,6 +24,9 @@ export interface AggregatorDeps {
   pointsPerSeries?: number;
   maxSeries?: number;
   maxQueuedPackets?: number;
+  /** Durable history; without it the aggregator keeps only its in-memory windows. */
+  history?: HistoryStore;
+  flushIntervalMs?: number;
 }
 
 export interface Aggregator {
@@ -38,9 +44,11 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
     maxSeries: deps.maxSeries ?? 20_000,
   });
   const metrics = createMetrics(store);
-  const sources = new SourceRegistry(deps.sources, store, metrics, logger);
+  const { history } = deps;
+  const sources = new SourceRegistry(deps.sources, store, metrics, logger, history);
   const routes = createRoutes({
     store,
+    history,
     sources,
     panels: deps.panels,
     metrics,
@@ -53,6 +61,8 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
     addTrailingSlash: false,
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
+    // A client back within two minutes gets the batches it missed replayed, in order.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
   });
   const hub = createLiveHub({
     io,
@@ -63,6 +73,16 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
     logger,
     metrics,
   });
+  const persistence =
+    history &&
+    startHistoryPersistence(history, deps.flushIntervalMs ?? 1_000, logger, (rows, seconds) => {
+      metrics.historyFlushSeconds.observe(seconds);
+      metrics.historyRowsWritten.inc(rows);
+    });
+  if (history) {
+    const loaded = preloadRecent(history, store, deps.panels, RECENT_WINDOW_MS, Date.now());
+    logger.info({ samples: loaded }, 'recent history loaded into memory');
+  }
   await sources.startAll();
 
   return {
@@ -81,6 +101,8 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
     async close() {
       hub.stop();
       await sources.stopAll();
+      persistence?.stop();
+      history?.close();
       // Closing transports, not sending a disconnect packet, lets clients reconnect on their own.
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

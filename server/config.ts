@@ -1,22 +1,34 @@
+import path from 'node:path';
 import { z } from 'zod';
+import { SIMULATOR_SIGNALS, type SimulatorSignal } from './sources/simulator';
 
 const PortSchema = z.coerce.number().int().min(0).max(65_535);
 
 const EnvSchema = z.object({
   AGGREGATOR_PORT: PortSchema.default(4000),
   AGGREGATOR_HOST: z.string().min(1).default('127.0.0.1'),
+  HEADROOM_DATA_DIR: z.string().min(1).default('./data'),
+  HEADROOM_FLUSH_MS: z.coerce.number().int().min(50).max(1_000).default(1_000),
   HEADROOM_SEED: z.coerce.number().int().default(20250331),
   HEADROOM_BACKFILL_MINUTES: z.coerce.number().min(0).max(60).default(30),
   HEADROOM_SIMULATOR: z.enum(['on', 'off']).default('on'),
+  HEADROOM_SIMULATOR_SIGNALS: z
+    .string()
+    .default(SIMULATOR_SIGNALS.join(','))
+    .transform((list) => list.split(',').map((name) => name.trim()))
+    .pipe(z.array(z.enum(SIMULATOR_SIGNALS)).min(1)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export interface AggregatorConfig {
   port: number;
   host: string;
+  dataDir: string;
+  flushIntervalMs: number;
   seed: number;
   backfillMs: number;
   simulator: boolean;
+  simulatorSignals: SimulatorSignal[];
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -33,9 +45,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AggregatorConf
   return {
     port: e.AGGREGATOR_PORT,
     host: e.AGGREGATOR_HOST,
+    dataDir: path.resolve(e.HEADROOM_DATA_DIR),
+    flushIntervalMs: e.HEADROOM_FLUSH_MS,
     seed: e.HEADROOM_SEED,
     backfillMs: e.HEADROOM_BACKFILL_MINUTES * 60_000,
     simulator: e.HEADROOM_SIMULATOR === 'on',
+    simulatorSignals: e.HEADROOM_SIMULATOR_SIGNALS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,21 +1,47 @@
+import type { Logger } from 'pino';
 import { createAggregator } from './app';
 import { loadConfig } from './config';
 import { DEFAULT_PANELS } from './dashboard';
 import { createLogger } from './logger';
 import { createSimulatorSource } from './sources/simulator';
+import { HistoryStore } from './store/history/history-store';
 import { VERSION } from './version';
+
+function openHistory(dataDir: string, logger: Logger): HistoryStore {
+  try {
+    return HistoryStore.open({ dataDir, logger });
+  } catch (error) {
+    throw new Error(
+      `cannot open the history store in ${dataDir}: ${(error as Error).message}; ` +
+        'set HEADROOM_DATA_DIR to a writable folder',
+    );
+  }
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  const history = openHistory(config.dataDir, logger);
+  logger.info({ dataDir: config.dataDir, ...history.stats() }, 'history store open');
+  const historyEnd = history.newestTimestamp();
   const sources = config.simulator
-    ? [createSimulatorSource({ seed: config.seed, backfillMs: config.backfillMs, logger })]
+    ? [
+        createSimulatorSource({
+          seed: config.seed,
+          backfillMs: config.backfillMs,
+          historyEnd,
+          signals: config.simulatorSignals,
+          logger,
+        }),
+      ]
     : [];
   const aggregator = await createAggregator({
     panels: DEFAULT_PANELS,
     sources,
     logger,
     version: VERSION,
+    history,
+    flushIntervalMs: config.flushIntervalMs,
   });
   try {
     const address = await aggregator.listen(config.port, config.host);

@@ -1,4 +1,4 @@
-import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { MemoryStore } from './store/memory-store';
 
 export interface AggregatorMetrics {
@@ -9,6 +9,8 @@ export interface AggregatorMetrics {
   slowClientSkips: Counter;
   socketClients: Gauge;
   httpRequests: Counter<'route' | 'status'>;
+  historyFlushSeconds: Histogram;
+  historyRowsWritten: Counter;
 }
 
 export function createMetrics(store: MemoryStore): AggregatorMetrics {
@@ -65,6 +67,17 @@ export function createMetrics(store: MemoryStore): AggregatorMetrics {
       name: 'headroom_http_requests_total',
       help: 'HTTP requests served, by route and status.',
       labelNames: ['route', 'status'],
+    }),
+    historyFlushSeconds: new Histogram({
+      ...metric,
+      name: 'headroom_history_flush_seconds',
+      help: 'Time one flush of buffered samples to SQLite took.',
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    }),
+    historyRowsWritten: new Counter({
+      ...metric,
+      name: 'headroom_history_rows_written_total',
+      help: 'Raw samples written to the history store.',
     }),
   };
 }

@@ -1,14 +1,19 @@
-import { formatAge, formatChange, formatValue } from '@/lib/format';
+import { formatAge, formatChange, formatClock, formatValue } from '@/lib/format';
 import type { Panel, PanelData } from '@/lib/protocol';
-import { firstValue, latestValue, newestTimestamp } from '@/lib/series/panel-data';
+import { firstValue, latestValue } from '@/lib/series/panel-data';
 import { SeriesLegend } from './series-legend';
 import { TimeSeriesChart } from './time-series-chart';
 
 interface Props {
   panel: Panel;
   data: PanelData | undefined;
+  from: number;
+  to: number;
   now: number;
-  windowMs: number;
+  newestSampleAt: number | undefined;
+  stale: boolean;
+  loadFailed: boolean;
+  onZoom: (from: number, to: number) => void;
 }
 
 /** Multi-series panels headline their largest series, which is the one an on-call eye looks for. */
@@ -22,26 +27,33 @@ function headlineSeries(data: PanelData | undefined) {
   return best;
 }
 
-export function PanelCard({ panel, data, now, windowMs }: Props) {
+function ageText(newest: number | undefined, now: number, stale: boolean): string {
+  if (newest === undefined) return 'no data yet';
+  if (stale) return `no data since ${formatClock(newest)} UTC`;
+  return formatAge(now - newest);
+}
+
+export function PanelCard(props: Props) {
+  const { panel, data, from, to, now, newestSampleAt, stale } = props;
   const headline = headlineSeries(data);
   const value = headline && latestValue(headline);
   const first = headline && firstValue(headline);
   const change =
     value !== undefined && first !== undefined ? formatChange(first, value, panel.unit) : undefined;
-  const newest = data && newestTimestamp(data);
-  const level = severity(panel, value);
+  const level = stale ? 'stale' : severity(panel, value);
   return (
     <section
       className={`panel panel-${level}`}
       aria-labelledby={`panel-title-${panel.id}`}
       data-testid={`panel.${panel.id}`}
+      data-stale={stale}
     >
       <header className="panel-header">
         <h2 id={`panel-title-${panel.id}`} title={panel.description}>
           {panel.title}
         </h2>
         <span className="panel-age" data-testid={`panel.${panel.id}.age`}>
-          {newest === undefined ? 'no data yet' : formatAge(now - newest)}
+          {ageText(newestSampleAt, now, stale)}
         </span>
       </header>
       <div className="panel-headline">
@@ -52,19 +64,18 @@ export function PanelCard({ panel, data, now, windowMs }: Props) {
           <span className="panel-value-context">{Object.values(headline.labels).join(' / ')}</span>
         )}
         {change && (
-          <span
-            className="panel-change"
-            title={`change over the last ${Math.round(windowMs / 60_000)} min`}
-          >
+          <span className="panel-change" title="change across the range shown">
             {change}
           </span>
         )}
       </div>
-      {data && data.series.length > 0 ? (
-        <TimeSeriesChart panel={panel} data={data} from={now - windowMs} to={now} />
-      ) : (
-        <p className="panel-empty">No samples in this window.</p>
+      {props.loadFailed && !data && (
+        <p className="panel-empty">Could not load this panel; retrying.</p>
       )}
+      {data && data.series.length > 0 && (
+        <TimeSeriesChart panel={panel} data={data} from={from} to={to} onZoom={props.onZoom} />
+      )}
+      {data && data.series.length === 0 && <p className="panel-empty">No samples in this range.</p>}
       {data && data.series.length > 1 && <SeriesLegend panel={panel} data={data} />}
     </section>
   );

@@ -1,29 +1,40 @@
 'use client';
+import { useState } from 'react';
 import {
   CartesianGrid,
   Line,
   LineChart,
+  ReferenceArea,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
+  type MouseHandlerDataParam,
 } from 'recharts';
 import { digitsForSpan, formatAxisTime, formatClock, formatShort, formatValue } from '@/lib/format';
 import type { Panel, PanelData } from '@/lib/protocol';
 import { toChartRows, type ChartRow } from '@/lib/series/chart-rows';
-import { seriesColor, seriesName } from '@/lib/series/series-name';
+import { nearestTickIndex } from '@/lib/series/nearest-tick';
+import { seriesClassName, seriesColor, seriesName } from '@/lib/series/series-name';
 
 const CHART_HEIGHT = 180;
+/** A drag narrower than this is a click, not a zoom. */
+const MIN_ZOOM_MS = 5_000;
 
 interface Props {
   panel: Panel;
   data: PanelData;
   from: number;
   to: number;
+  onZoom: (from: number, to: number) => void;
 }
 
-export function TimeSeriesChart({ panel, data, from, to }: Props) {
+const labelOf = (state: MouseHandlerDataParam) =>
+  typeof state.activeLabel === 'number' ? state.activeLabel : undefined;
+
+export function TimeSeriesChart({ panel, data, from, to, onZoom }: Props) {
+  const [drag, setDrag] = useState<{ start: number; end: number }>();
   const rows = toChartRows(data);
   const yDomain = panel.unit === 'percent' ? ([0, 100] as const) : (['auto', 'auto'] as const);
   const axis = yAxisLayout(rows, panel.unit === 'percent');
@@ -34,7 +45,28 @@ export function TimeSeriesChart({ panel, data, from, to }: Props) {
         height={CHART_HEIGHT}
         initialDimension={{ width: 520, height: CHART_HEIGHT }}
       >
-        <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+        <LineChart
+          data={rows}
+          margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+          syncId="headroom"
+          syncMethod={(ticks, state) => nearestTickIndex(ticks, state.activeLabel, 3 * data.stepMs)}
+          onMouseDown={(state) => {
+            const start = labelOf(state);
+            if (start !== undefined) setDrag({ start, end: start });
+          }}
+          onMouseMove={(state) => {
+            const end = labelOf(state);
+            if (drag && end !== undefined) setDrag({ ...drag, end });
+          }}
+          onMouseUp={() => {
+            if (drag && Math.abs(drag.end - drag.start) >= MIN_ZOOM_MS) {
+              onZoom(Math.min(drag.start, drag.end), Math.max(drag.start, drag.end));
+            }
+            setDrag(undefined);
+          }}
+          onMouseLeave={() => setDrag(undefined)}
+          style={{ cursor: 'crosshair', userSelect: 'none' }}
+        >
           <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" vertical={false} />
           <XAxis
             dataKey="ts"
@@ -73,11 +105,21 @@ export function TimeSeriesChart({ panel, data, from, to }: Props) {
               ifOverflow="extendDomain"
             />
           )}
+          {drag && (
+            <ReferenceArea
+              x1={drag.start}
+              x2={drag.end}
+              fill="var(--selection)"
+              strokeOpacity={0}
+              ifOverflow="hidden"
+            />
+          )}
           {data.series.map((series, index) => (
             <Line
               key={series.key}
               name={seriesName(series.labels, panel.title)}
               dataKey={(row: ChartRow) => row.values[index]}
+              className={seriesClassName(series.labels)}
               type="linear"
               stroke={seriesColor(series.key)}
               strokeWidth={1.5}

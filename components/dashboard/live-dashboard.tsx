@@ -1,57 +1,52 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
-import { PanelCard } from '@/components/charts/panel-card';
+import { useCallback, useMemo } from 'react';
+import { ConnectionBanner } from '@/components/shell/connection-banner';
 import { AppHeader } from '@/components/shell/app-header';
-import { fetchPanelData, type DashboardSnapshot } from '@/lib/aggregator-api';
-import { panelQueryKey } from '@/lib/client/query-client';
+import { TimeRangeBar } from '@/components/shell/time-range-bar';
+import type { DashboardSnapshot } from '@/lib/aggregator-api';
 import { useLivePanels } from '@/lib/client/use-live-panels';
 import { useNow } from '@/lib/client/use-now';
-import type { Panel, PanelData } from '@/lib/protocol';
+import { useTimeRange } from '@/lib/client/use-time-range';
+import { absoluteRange, isLive, rangeKey, resolveRange } from '@/lib/time-range';
+import { LivePanel } from './live-panel';
 
 export function LiveDashboard({ snapshot }: { snapshot: DashboardSnapshot }) {
-  const connection = useLivePanels(
-    snapshot.panels.map((panel) => panel.id),
-    snapshot.windowMs,
-  );
   const now = useNow(1_000, snapshot.now);
+  const [range, setRange] = useTimeRange(snapshot.now);
+  const live = isLive(range);
+  const key = rangeKey(range);
+  const { from, to } = resolveRange(range, live ? now : snapshot.now);
+  const windowMs = to - from;
+  const target = useMemo(
+    () => (live ? { rangeKey: key, windowMs } : undefined),
+    [live, key, windowMs],
+  );
+  const connection = useLivePanels(snapshot.panels, target);
+  const zoom = useCallback(
+    (start: number, end: number) => setRange(absoluteRange(start, end)),
+    [setRange],
+  );
 
   return (
     <>
       <AppHeader connection={connection} now={now} />
+      <ConnectionBanner state={connection} />
+      <TimeRangeBar range={range} now={now} onChange={setRange} />
       <main className="panel-grid">
         {snapshot.panels.map((panel) => (
           <LivePanel
             key={panel.id}
             panel={panel}
-            initial={snapshot.data[panel.id]}
+            range={range}
+            initial={snapshot.rangeKey === key ? snapshot.data[panel.id] : undefined}
             initialAt={snapshot.now}
-            windowMs={snapshot.windowMs}
+            from={from}
+            to={to}
             now={now}
+            onZoom={zoom}
           />
         ))}
       </main>
     </>
   );
-}
-
-interface LivePanelProps {
-  panel: Panel;
-  initial: PanelData | undefined;
-  initialAt: number;
-  windowMs: number;
-  now: number;
-}
-
-function LivePanel({ panel, initial, initialAt, windowMs, now }: LivePanelProps) {
-  // The server's data seeds the cache, so the first client render matches its HTML.
-  const { data } = useQuery<PanelData>({
-    initialData: initial,
-    initialDataUpdatedAt: initialAt,
-    queryKey: panelQueryKey(panel.id),
-    queryFn: () => {
-      const to = Date.now();
-      return fetchPanelData('', panel.id, to - windowMs, to);
-    },
-  });
-  return <PanelCard panel={panel} data={data} now={now} windowMs={windowMs} />;
 }

@@ -1,19 +1,26 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { stopChild, waitForHttp } from '../../server/launcher/processes';
 import { E2E_AGGREGATOR_PORT } from './ports';
 
 /** The real aggregator as a child process, which a test may stop and start again. */
 export class AggregatorProcess {
   private child: ChildProcess | undefined;
+  private readonly dataDir = mkdtempSync(path.join(tmpdir(), 'headroom-e2e-'));
   readonly origin = `http://127.0.0.1:${E2E_AGGREGATOR_PORT}`;
 
-  async start(): Promise<void> {
+  /** Starts on the same history as before; `env` overrides the defaults for this run only. */
+  async start(env: Record<string, string> = {}): Promise<void> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       env: {
         ...process.env,
         AGGREGATOR_PORT: String(E2E_AGGREGATOR_PORT),
+        HEADROOM_DATA_DIR: this.dataDir,
         HEADROOM_BACKFILL_MINUTES: '15',
         LOG_LEVEL: 'warn',
+        ...env,
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
@@ -24,5 +31,15 @@ export class AggregatorProcess {
   async stop(): Promise<void> {
     if (this.child) await stopChild(this.child);
     this.child = undefined;
+  }
+
+  async restart(env: Record<string, string> = {}): Promise<void> {
+    await this.stop();
+    await this.start(env);
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

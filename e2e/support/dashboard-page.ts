@@ -32,7 +32,23 @@ export class DashboardPage {
     return this.page.getByTestId(`panel.${id}.series`).filter({ hasText: name });
   }
 
-  line(id: string): Locator {
-    return this.panel(id).locator('.recharts-line path.recharts-curve');
+  line(id: string, seriesClass?: string): Locator {
+    const layer = seriesClass ? `.recharts-line.${seriesClass}` : '.recharts-line';
+    return this.panel(id).locator(`${layer} path.recharts-curve`);
+  }
+
+  chart(id: string): Locator {
+    return this.page.getByTestId(`chart.${id}`);
+  }
+
+  /** Drags across a chart from one fraction of its width to another, as a person zooms. */
+  async dragAcross(id: string, fromFraction: number, toFraction: number): Promise<void> {
+    const box = await this.chart(id).boundingBox();
+    if (!box) throw new Error(`chart ${id} is not visible`);
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width * fromFraction, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + box.width * toFraction, y, { steps: 10 });
+    await this.page.mouse.up();
   }
 }

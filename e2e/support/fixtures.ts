@@ -16,7 +16,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const aggregator = new AggregatorProcess();
       await aggregator.start();
       await use(aggregator);
-      await aggregator.stop();
+      await aggregator.dispose();
     },
     { scope: 'worker', auto: true },
   ],

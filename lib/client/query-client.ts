@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 
-export const panelQueryKey = (panelId: string) => ['panel-data', panelId] as const;
+export const panelQueryKey = (panelId: string, rangeKey: string) =>
+  ['panel-data', panelId, rangeKey] as const;
 
 export function makeQueryClient(): QueryClient {
   return new QueryClient({

@@ -1,99 +1,64 @@
 'use client';
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { PanelBatchSchema, type PanelData, type Series, type SubscribeResult } from '../protocol';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import type { PanelData } from '../protocol';
 import { mergeSeries, newestTimestamp } from '../series/panel-data';
 import type { ConnectionState } from './connection-state';
+import { recordNewestSample } from './freshness';
+import { LiveSync } from './live-sync';
 import { panelQueryKey } from './query-client';
-import { getSocket, type HeadroomClientSocket } from './socket';
+import { getSocket } from './socket';
 
-const ACK_TIMEOUT_MS = 5_000;
-const RETRY_MS = 1_000;
-
-function merge(client: QueryClient, panelId: string, series: readonly Series[], windowMs: number) {
-  const now = Date.now();
-  client.setQueryData<PanelData>(panelQueryKey(panelId), (current) =>
-    current ? mergeSeries(current, series, now - windowMs, now) : current,
-  );
+/** The cache entry pushed batches go into: the live range on screen. */
+export interface LiveTarget {
+  rangeKey: string;
+  windowMs: number;
 }
 
-/**
- * Keeps every panel's cached data live: subscribes on each (re)connect with the newest timestamp
- * it holds, merges the catch-up from the ack, then each pushed batch. A batch whose sequence
- * number skips ahead means something was missed, so that panel subscribes again to catch up.
- */
-export function useLivePanels(panelIds: readonly string[], windowMs: number): ConnectionState {
+/** Keeps the dashboard live through a LiveSync on the tab's one socket. */
+export function useLivePanels(
+  panels: readonly { id: string; expectedIntervalMs: number }[],
+  target: LiveTarget | undefined,
+): ConnectionState {
   const client = useQueryClient();
-  const [state, setState] = useState<ConnectionState>('reconnecting');
-  const idsKey = panelIds.join(',');
+  const [state, setState] = useState<ConnectionState>('connecting');
+  const targetRef = useRef(target);
+  const intervalsRef = useRef(new Map<string, number>());
+  useEffect(() => {
+    targetRef.current = target;
+    intervalsRef.current = new Map(panels.map((panel) => [panel.id, panel.expectedIntervalMs]));
+  }, [target, panels]);
+  const idsKey = panels.map((panel) => panel.id).join(',');
 
   useEffect(() => {
-    const socket: HeadroomClientSocket = getSocket();
-    const ids = idsKey.split(',').filter(Boolean);
-    const seqs = new Map<string, number>();
-
-    const subscribe = (panelIds: string[]) => {
-      const fallback = Date.now() - windowMs;
-      const since = Object.fromEntries(
-        panelIds.map((id) => {
-          const data = client.getQueryData<PanelData>(panelQueryKey(id));
-          return [id, (data && newestTimestamp(data)) ?? fallback];
-        }),
-      );
-      socket
-        .timeout(ACK_TIMEOUT_MS)
-        .emit('panels:subscribe', { panelIds, since }, (error, result) => {
-          if (error || !result.ok) {
-            if (socket.connected) setTimeout(() => subscribe(panelIds), RETRY_MS);
-            return;
-          }
-          applySubscribe(result.data);
-          setState('live');
-        });
-    };
-    const applySubscribe = (result: SubscribeResult) => {
-      for (const panel of result.panels) {
-        seqs.set(panel.panelId, panel.seq);
-        merge(client, panel.panelId, panel.catchUp, windowMs);
-      }
-    };
-    const onBatch = (raw: unknown) => {
-      const parsed = PanelBatchSchema.safeParse(raw);
-      if (!parsed.success) return;
-      const batch = parsed.data;
-      const previous = seqs.get(batch.panelId);
-      if (previous === undefined) return;
-      if (batch.seq !== previous + 1) {
-        seqs.delete(batch.panelId);
-        subscribe([batch.panelId]);
-        return;
-      }
-      seqs.set(batch.panelId, batch.seq);
-      merge(client, batch.panelId, batch.series, windowMs);
-    };
-    const onConnect = () => subscribe(ids);
-    const onDisconnect = (reason: string) => {
-      seqs.clear();
-      // A server that drops us on purpose still gets a retry: a wallboard must never stay dark.
-      if (reason === 'io server disconnect') setTimeout(() => socket.connect(), RETRY_MS);
-      setState(socket.active || reason === 'io server disconnect' ? 'reconnecting' : 'offline');
-    };
+    const sync = new LiveSync(getSocket(), idsKey.split(','), {
+      since: (panelId) => {
+        const live = targetRef.current;
+        const data = live && client.getQueryData<PanelData>(panelQueryKey(panelId, live.rangeKey));
+        return (data && newestTimestamp(data)) ?? Date.now() - (live?.windowMs ?? 0);
+      },
+      stepMs: (panelId) => intervalsRef.current.get(panelId) ?? 1_000,
+      apply: (update) => {
+        recordNewestSample(update.panelId, update.newestSampleAt);
+        const live = targetRef.current;
+        if (!live) return;
+        const now = Date.now();
+        client.setQueryData<PanelData>(panelQueryKey(update.panelId, live.rangeKey), (current) =>
+          // Coarse (downsampled) ranges refetch on their own step instead of taking raw points.
+          current && current.stepMs <= 1.5 * update.stepMs
+            ? mergeSeries(current, update, now - live.windowMs, now)
+            : current,
+        );
+      },
+      state: setState,
+    });
     const onBrowserOffline = () => setState('offline');
-
-    socket.on('connect', onConnect);
-    socket.on('disconnect', onDisconnect);
-    socket.on('samples:batch', onBatch);
     window.addEventListener('offline', onBrowserOffline);
-    if (socket.connected) onConnect();
-    else if (!socket.active) socket.connect();
     return () => {
-      socket.off('connect', onConnect);
-      socket.off('disconnect', onDisconnect);
-      socket.off('samples:batch', onBatch);
       window.removeEventListener('offline', onBrowserOffline);
-      if (socket.connected) socket.emit('panels:unsubscribe', { panelIds: ids }, () => undefined);
+      sync.stop();
     };
-  }, [client, idsKey, windowMs]);
+  }, [client, idsKey]);
 
   return state;
 }

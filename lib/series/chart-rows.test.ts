@@ -7,6 +7,7 @@ const panel = (series: PanelData['series']): PanelData => ({
   from: 0,
   to: 10_000,
   stepMs: 1000,
+  newestSampleAt: null,
   series,
 });
 

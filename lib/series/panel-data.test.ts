@@ -7,6 +7,7 @@ const base: PanelData = {
   from: 0,
   to: 3000,
   stepMs: 1000,
+  newestSampleAt: 3000,
   series: [
     {
       key: 'a',
@@ -22,21 +23,20 @@ const base: PanelData = {
 
 describe('mergeSeries', () => {
   it('appends only points newer than what the cache holds, so replays never duplicate', () => {
-    const merged = mergeSeries(
-      base,
-      [
+    const incoming = {
+      series: [
         {
           key: 'a',
           labels: { w: 'a' },
           points: [
             [3000, 3],
             [4000, 4],
-          ],
+          ] as [number, number][],
         },
       ],
-      0,
-      4000,
-    );
+      newestSampleAt: 4000,
+    };
+    const merged = mergeSeries(base, incoming, 0, 4000);
     expect(merged.series[0]?.points).toEqual([
       [1000, 1],
       [2000, 2],
@@ -46,21 +46,21 @@ describe('mergeSeries', () => {
   });
 
   it('adds a series seen for the first time and drops points that left the window', () => {
-    const merged = mergeSeries(
-      base,
-      [{ key: 'b', labels: { w: 'b' }, points: [[4000, 9]] }],
-      2500,
-      4000,
-    );
+    const incoming = {
+      series: [{ key: 'b', labels: { w: 'b' }, points: [[4000, 9]] as [number, number][] }],
+      newestSampleAt: 3900,
+    };
+    const merged = mergeSeries(base, incoming, 2500, 4000);
     expect(merged.series.map((s) => [s.key, s.points.length])).toEqual([
       ['a', 1],
       ['b', 1],
     ]);
     expect(merged.from).toBe(2500);
     expect(newestTimestamp(merged)).toBe(4000);
+    expect(merged.newestSampleAt).toBe(3900);
   });
 
   it('returns a new object so React sees the change', () => {
-    expect(mergeSeries(base, [], 0, 3000)).not.toBe(base);
+    expect(mergeSeries(base, { series: [], newestSampleAt: null }, 0, 3000)).not.toBe(base);
   });
 });

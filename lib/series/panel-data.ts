@@ -7,12 +7,12 @@ import { fromWireValue } from './wire-value';
  */
 export function mergeSeries(
   data: PanelData,
-  incoming: readonly Series[],
+  incoming: { series: readonly Series[]; newestSampleAt: number | null },
   windowStart: number,
   now: number,
 ): PanelData {
   const byKey = new Map(data.series.map((series) => [series.key, series]));
-  for (const series of incoming) {
+  for (const series of incoming.series) {
     const existing = byKey.get(series.key);
     const newest = existing?.points.at(-1)?.[0] ?? -Infinity;
     const fresh = series.points.filter(([ts]) => ts > newest);
@@ -33,7 +33,14 @@ export function mergeSeries(
     })
     .filter((entry) => entry.points.length > 0)
     .sort((a, b) => a.key.localeCompare(b.key));
-  return { ...data, from: windowStart, to: Math.max(data.to, now), series };
+  const newest = Math.max(data.newestSampleAt ?? -Infinity, incoming.newestSampleAt ?? -Infinity);
+  return {
+    ...data,
+    from: windowStart,
+    to: Math.max(data.to, now),
+    newestSampleAt: Number.isFinite(newest) ? newest : null,
+    series,
+  };
 }
 
 export function newestTimestamp(data: PanelData): number | undefined {

@@ -22,3 +22,12 @@ export function seriesColor(key: string): string {
   for (let i = 0; i < key.length; i++) hash = (hash * 31 + key.charCodeAt(i)) >>> 0;
   return PALETTE[hash % PALETTE.length] ?? '#4cc9f0';
 }
+
+/** A CSS class naming a series by its label values, for styling and for tests to find its line. */
+export function seriesClassName(labels: Labels): string {
+  const name = Object.values(labels)
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-');
+  return `series-${name || 'all'}`;
+}

@@ -11,11 +11,13 @@ import { assertNotInFuture, parseJsonIngest } from '../ingest/ingest';
 import type { AggregatorMetrics } from '../metrics';
 import { queryPanel } from '../query/query-panel';
 import type { SourceRegistry } from '../sources/registry';
+import type { HistoryStore } from '../store/history/history-store';
 import { SeriesLimitError, type MemoryStore, type StoredSample } from '../store/memory-store';
 import { HttpError, describeZodError, readBody, requireContentType, sendJson } from './http';
 
 export interface RouteContext {
   store: MemoryStore;
+  history: HistoryStore | undefined;
   sources: SourceRegistry;
   panels: readonly Panel[];
   metrics: AggregatorMetrics;
@@ -73,7 +75,11 @@ export function createRoutes(context: RouteContext): RouteTable {
             'unknown_panel',
             `no panel with id "${panelId}"; see GET /api/panels`,
           );
-        sendJson(res, 200, queryPanel(store, panel, from, to, points));
+        sendJson(
+          res,
+          200,
+          queryPanel({ memory: store, history: context.history }, panel, from, to, points),
+        );
       },
     },
     '/api/ingest': {

@@ -12,6 +12,7 @@ import {
 } from '../../lib/protocol';
 import { toWireValue } from '../../lib/series/wire-value';
 import { evaluatePanel, stepRange } from '../query/evaluate-panel';
+import { newestSampleAt } from '../query/newest-sample';
 import type { MemoryStore } from '../store/memory-store';
 import type { AggregatorMetrics } from '../metrics';
 import { slowSocketIds } from './slow-clients';
@@ -99,6 +100,7 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       result.panels.push({
         panelId,
         seq: stream.seq,
+        newestSampleAt: newestSampleAt(store, stream.panel, now),
         catchUp: encodeSteps(stream, from, stream.lastStep),
       });
     }
@@ -107,7 +109,8 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
 
   function encodeSteps(stream: PanelStream, from: number, to: number): PanelBatch['series'] {
     const range = stepRange(from, to, stream.panel.expectedIntervalMs);
-    return evaluatePanel(store, stream.panel, range).map((series) => ({
+    const { metric, matchers } = stream.panel.query;
+    return evaluatePanel(store.select(metric, matchers), stream.panel, range).map((series) => ({
       key: series.key,
       labels: series.labels,
       points: series.points.map(([ts, value]) => [ts, toWireValue(value)]),
@@ -132,6 +135,7 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
         seq: stream.seq,
         ts: now,
         stepMs: stream.panel.expectedIntervalMs,
+        newestSampleAt: newestSampleAt(store, stream.panel, now),
         series: encodeSteps(stream, from, step),
       };
       const sockets = [...members].flatMap((id) => io.of('/').sockets.get(id) ?? []);

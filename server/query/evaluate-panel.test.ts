@@ -36,7 +36,7 @@ describe('evaluatePanel', () => {
       ['a', '1', 2000, 40],
       ['b', '0', 2000, 80],
     ]);
-    const result = evaluatePanel(store, panel, stepRange(1000, 2000, 1000));
+    const result = evaluatePanel(store.select('util', {}), panel, stepRange(1000, 2000, 1000));
     expect(result).toEqual([
       {
         key: 'cluster="a"',
@@ -62,7 +62,7 @@ describe('evaluatePanel', () => {
       ['a', '0', 1000, 50],
       ['a', '0', 8000, 60],
     ]);
-    const [series] = evaluatePanel(store, panel, stepRange(1000, 8000, 1000));
+    const [series] = evaluatePanel(store.select('util', {}), panel, stepRange(1000, 8000, 1000));
     expect(series?.points.map(([ts]) => ts)).toEqual([1000, 2000, 3000, 8000]);
   });
 

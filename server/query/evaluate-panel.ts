@@ -1,7 +1,7 @@
 import type { Aggregation, Labels, Panel } from '../../lib/protocol';
 import type { NumericPoint } from '../../lib/series/downsample';
 import { labelsKey, pickLabels } from '../../lib/series/series-key';
-import type { MemoryStore } from '../store/memory-store';
+import type { ReadableSeries } from '../store/memory-store';
 
 export interface EvaluatedSeries {
   key: string;
@@ -67,17 +67,17 @@ class GroupAccumulator {
  * reaches is left out, so the client draws it as a gap rather than as zero.
  */
 export function evaluatePanel(
-  store: MemoryStore,
+  sources: readonly ReadableSeries[],
   panel: Panel,
   range: StepRange,
 ): EvaluatedSeries[] {
   if (range.count === 0) return [];
-  const { metric, matchers, by, aggregation } = panel.query;
+  const { by, aggregation } = panel.query;
   const lookback = Math.max(2 * panel.expectedIntervalMs, range.stepMs);
   const last = range.first + (range.count - 1) * range.stepMs;
   const groups = new Map<string, GroupAccumulator>();
-  for (const series of store.select(metric, matchers)) {
-    const { timestamps, values } = series.window.range(range.first - lookback, last);
+  for (const series of sources) {
+    const { timestamps, values } = series.range(range.first - lookback, last);
     if (timestamps.length === 0) continue;
     const groupLabels = pickLabels(series.labels, by);
     const groupKey = labelsKey(groupLabels);

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { AggregatorMetrics } from '../metrics';
+import type { HistoryStore } from '../store/history/history-store';
 import type { MemoryStore, StoredSample } from '../store/memory-store';
 import type { Source, SourceStatus } from './source';
 
@@ -12,6 +13,7 @@ export class SourceRegistry {
     private readonly store: MemoryStore,
     private readonly metrics: AggregatorMetrics,
     private readonly logger: Logger,
+    private readonly history?: HistoryStore,
   ) {
     for (const source of sources) {
       this.statuses.set(source.id, {
@@ -40,6 +42,7 @@ export class SourceRegistry {
   /** Records samples that did not come from a registered source (the ingest API). */
   record(sourceId: string, samples: readonly StoredSample[]): void {
     this.store.append(samples);
+    this.history?.append(samples);
     this.metrics.samplesIngested.inc({ source: sourceId }, samples.length);
   }
 

@@ -10,6 +10,10 @@ export interface SimulatorOptions {
   seed: number;
   /** How much past to generate at start, so charts open with history. */
   backfillMs: number;
+  /** Newest sample already in history: the backfill starts after it instead of rewriting it. */
+  historyEnd?: number;
+  /** Which families to simulate; leaving one out lets its panels go stale on purpose. */
+  signals?: readonly SimulatorSignal[];
   logger: Logger;
   now?: () => number;
 }
@@ -21,20 +25,24 @@ export const SIMULATOR_CADENCES = {
   users: 15_000,
 } as const;
 
+export const SIMULATOR_SIGNALS = ['gpu', 'queues', 'product'] as const;
+export type SimulatorSignal = (typeof SIMULATOR_SIGNALS)[number];
+
 /** The built-in source: a plausible GPU fleet, its inference queues and the product's usage. */
 export function createSimulatorSource(options: SimulatorOptions): Source {
   const now = options.now ?? Date.now;
-  const generators: SignalGenerator[] = [
-    createGpuFleet(DEFAULT_FLEET, options.seed, SIMULATOR_CADENCES.gpu),
-    createInferenceQueues(DEFAULT_QUEUES, options.seed + 1, SIMULATOR_CADENCES.queue),
-    createProductUsage(DEFAULT_PRODUCT, options.seed + 2, SIMULATOR_CADENCES),
-  ];
+  const all: Record<SimulatorSignal, () => SignalGenerator> = {
+    gpu: () => createGpuFleet(DEFAULT_FLEET, options.seed, SIMULATOR_CADENCES.gpu),
+    queues: () => createInferenceQueues(DEFAULT_QUEUES, options.seed + 1, SIMULATOR_CADENCES.queue),
+    product: () => createProductUsage(DEFAULT_PRODUCT, options.seed + 2, SIMULATOR_CADENCES),
+  };
+  const generators = (options.signals ?? SIMULATOR_SIGNALS).map((signal) => all[signal]());
   const timers = new Set<NodeJS.Timeout>();
 
   function backfill(sink: SampleSink, until: number) {
+    const start = Math.max(until - options.backfillMs, (options.historyEnd ?? -Infinity) + 1);
     for (const generator of generators) {
-      const first =
-        Math.ceil((until - options.backfillMs) / generator.cadenceMs) * generator.cadenceMs;
+      const first = Math.ceil(start / generator.cadenceMs) * generator.cadenceMs;
       for (let ts = first; ts <= until; ts += generator.cadenceMs)
         sink.append(generator.sample(ts));
     }

@@ -9,10 +9,15 @@ export interface StoredSample {
   value: number;
 }
 
-export interface StoredSeries {
+/** A series a panel query can read, wherever its samples live. */
+export interface ReadableSeries {
   key: string;
-  metric: string;
   labels: Labels;
+  range(from: number, to: number): { timestamps: Float64Array; values: Float64Array };
+}
+
+export interface StoredSeries extends ReadableSeries {
+  metric: string;
   window: SeriesWindow;
 }
 
@@ -87,11 +92,13 @@ export class MemoryStore {
     if (existing) return existing;
     if (this.series.size >= this.options.maxSeries)
       throw new SeriesLimitError(this.options.maxSeries);
+    const window = new SeriesWindow(this.options.pointsPerSeries);
     const created: StoredSeries = {
       key,
       metric,
       labels: { ...labels },
-      window: new SeriesWindow(this.options.pointsPerSeries),
+      window,
+      range: (from, to) => window.range(from, to),
     };
     this.series.set(key, created);
     let group = this.byMetric.get(metric);

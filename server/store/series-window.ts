@@ -20,8 +20,17 @@ export class SeriesWindow {
     return this.size;
   }
 
+  get firstTimestamp(): number | undefined {
+    return this.size === 0 ? undefined : this.timestampAt(0);
+  }
+
   get lastTimestamp(): number | undefined {
     return this.size === 0 ? undefined : this.timestampAt(this.size - 1);
+  }
+
+  newestAtOrBefore(ts: number): number | undefined {
+    const index = this.firstIndexWhere((t) => t > ts) - 1;
+    return index < 0 ? undefined : this.timestampAt(index);
   }
 
   /** Appends in time order; a sample older than the newest is refused and reported as false. */

@@ -16,6 +16,7 @@ export interface RunningAggregator {
 /** A real aggregator with the built-in simulator, on a free port, quiet in the test output. */
 export async function startAggregator(
   overrides: Partial<AggregatorDeps> = {},
+  port = 0,
 ): Promise<RunningAggregator> {
   const logger = pino({ level: 'silent' });
   const aggregator = await createAggregator({
@@ -25,7 +26,7 @@ export async function startAggregator(
     version: 'test',
     ...overrides,
   });
-  const address = await aggregator.listen(0);
+  const address = await aggregator.listen(port);
   return {
     aggregator,
     baseUrl: `http://127.0.0.1:${address.port}`,

@@ -1,0 +1,213 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { HistoryStore, type RollupResolution } from '../server/store/history/history-store';
+import { DB_FILE_NAME } from '../server/store/history/schema';
+import type { StoredSample } from '../server/store/memory-store';
+import { PanelSchema } from '../lib/protocol';
+import { pickResolution, queryPanel } from '../server/query/query-panel';
+import { MemoryStore } from '../server/store/memory-store';
+
+// Ingest and query figures of the embedded history store: `npx tsx bench/history-query.ts`.
+// `--reduced` writes 7 days at 60 s plus the last 24 h at 15 s instead of 7 days at 15 s.
+const { values: args } = parseArgs({ options: { reduced: { type: 'boolean', default: false } } });
+
+const METRIC = 'DCGM_FI_DEV_GPU_UTIL';
+const HOSTS = 32;
+const GPUS_PER_HOST = 8;
+const SECOND = 1000;
+const HOUR = 3600 * SECOND;
+const DAY = 24 * HOUR;
+const END = Math.floor(1_750_000_000_000 / HOUR) * HOUR;
+const START = END - 7 * DAY;
+// A backfill flushes an hour of data at a time: every flush rewrites a few pages per series.
+const FLUSH_EVERY_MS = HOUR;
+const RUNS = 5;
+const LIVE_FLUSHES = 21;
+
+const count = (n: number) => n.toLocaleString('en');
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
+function median(times: number[]): number {
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? NaN;
+}
+
+function gpuLabels(): Record<string, string>[] {
+  return Array.from({ length: HOSTS * GPUS_PER_HOST }, (_, index) => {
+    const host = Math.floor(index / GPUS_PER_HOST);
+    const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+    return {
+      gpu: String(index % GPUS_PER_HOST),
+      UUID: `GPU-${hex(index, 8)}-5e1d-4c3a-9b7f-${hex(host, 12)}`,
+      Hostname: `gpu-node-${String(host).padStart(3, '0')}`,
+      modelName: 'NVIDIA H100 80GB HBM3',
+      cluster: host < HOSTS / 2 ? 'train-east' : 'infer-west',
+    };
+  });
+}
+
+function cadenceAt(ts: number): number {
+  return args.reduced && ts < END - DAY ? 60 * SECOND : 15 * SECOND;
+}
+
+/** DCGM reports whole percent: a bounded random walk per GPU. */
+function tickOf(labels: Record<string, string>[], levels: number[], ts: number): StoredSample[] {
+  return labels.map((set, index) => {
+    const step = Math.round(Math.random() * 10 - 5);
+    const level = Math.min(100, Math.max(0, (levels[index] ?? 50) + step));
+    levels[index] = level;
+    return { metric: METRIC, labels: set, ts, value: level };
+  });
+}
+
+function ingest(store: HistoryStore, labels: Record<string, string>[]): number {
+  let ticks = 0;
+  for (let ts = START; ts < END; ts += cadenceAt(ts)) ticks++;
+  const levels = labels.map((_, index) => (index * 37) % 100);
+  const started = performance.now();
+  let nextFlush = START + FLUSH_EVERY_MS;
+  let done = 0;
+  for (let ts = START; ts < END; ts += cadenceAt(ts)) {
+    store.append(tickOf(labels, levels, ts));
+    if (ts + cadenceAt(ts) >= nextFlush) {
+      store.flush();
+      nextFlush += FLUSH_EVERY_MS;
+    }
+    done++;
+    if (Math.floor((done * 10) / ticks) > Math.floor(((done - 1) * 10) / ticks)) {
+      const seconds = (performance.now() - started) / 1000;
+      const samples = done * labels.length;
+      console.log(
+        `  ${Math.round((done * 100) / ticks)} %  ${count(samples)} samples  ${seconds.toFixed(1)} s` +
+          `  ${count(Math.round(samples / seconds))} samples/s`,
+      );
+    }
+  }
+  store.flush();
+  return (performance.now() - started) / 1000;
+}
+
+function checkpoint(dir: string): void {
+  const db = new Database(join(dir, DB_FILE_NAME));
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+
+/** The live path: one 15 s tick of every series per flush, after the week is stored. */
+function reportLiveFlush(dir: string, store: HistoryStore, labels: Record<string, string>[]): void {
+  const levels = labels.map(() => 50);
+  const times: number[] = [];
+  checkpoint(dir);
+  let walBytes = 0;
+  for (let tick = 0; tick < LIVE_FLUSHES; tick++) {
+    store.append(tickOf(labels, levels, END + tick * 15 * SECOND));
+    const started = performance.now();
+    store.flush();
+    times.push(performance.now() - started);
+    if (tick === 0) walBytes = statSync(join(dir, `${DB_FILE_NAME}-wal`)).size;
+  }
+  console.log(
+    `live flush of one tick (${labels.length} samples): median ${median(times).toFixed(1)} ms ` +
+      `of ${LIVE_FLUSHES}; the first one wrote ${mib(walBytes)} of WAL`,
+  );
+}
+
+function reportDisk(dir: string, store: HistoryStore): void {
+  checkpoint(dir);
+  const db = new Database(join(dir, DB_FILE_NAME), { readonly: true });
+  const tables = db
+    .prepare<[], [string, number]>('SELECT name, sum(pgsize) FROM dbstat GROUP BY name')
+    .raw()
+    .all();
+  db.close();
+  const { bytesOnDisk, rawRows } = store.stats();
+  console.log(
+    `on disk after wal_checkpoint(TRUNCATE): ${mib(bytesOnDisk)}, ` +
+      `${(bytesOnDisk / rawRows).toFixed(1)} bytes per stored raw sample (whole file, rollups included)`,
+  );
+  for (const [name, bytes] of tables) {
+    if (bytes >= 2 ** 16) console.log(`  ${name}: ${mib(bytes)}`);
+  }
+  const rawBytes = tables.find(([name]) => name === 'raw_samples')?.[1] ?? NaN;
+  console.log(`  raw_samples alone: ${(rawBytes / rawRows).toFixed(1)} bytes per sample`);
+}
+
+function reportRead(store: HistoryStore, resolution: RollupResolution | 'raw', from: number): void {
+  const ids = store.series(METRIC).map((series) => series.id);
+  const times: number[] = [];
+  let points = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const started = performance.now();
+    points = 0;
+    for (const id of ids) {
+      const range =
+        resolution === 'raw'
+          ? store.readRaw(id, from, END)
+          : store.readRollup(resolution, id, from, END);
+      points += range.timestamps.length;
+    }
+    times.push(performance.now() - started);
+  }
+  const ms = median(times);
+  const span = `${Math.round((END - from) / DAY)} d x ${ids.length} series from ${resolution}`;
+  console.log(
+    `read ${span}: median ${ms.toFixed(1)} ms of ${RUNS} runs ` +
+      `(${count(points)} points, ${count(Math.round(points / (ms / 1000)))} points/s)`,
+  );
+}
+
+/** The whole /api/query path: pick a resolution, read every series, aggregate, downsample. */
+function reportPanelQuery(store: HistoryStore, points: number): void {
+  const panel = PanelSchema.parse({
+    id: 'gpu-util-by-cluster',
+    title: 'GPU utilisation by cluster',
+    unit: 'percent',
+    query: { metric: METRIC, aggregation: 'avg', by: ['cluster'] },
+    expectedIntervalMs: 15 * SECOND,
+  });
+  const memory = new MemoryStore({ pointsPerSeries: 3_600, maxSeries: 1_000 });
+  const sources = { memory, history: store };
+  const times: number[] = [];
+  let returned = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const started = performance.now();
+    const data = queryPanel(sources, panel, START, END, points, END);
+    times.push(performance.now() - started);
+    returned = Math.max(...data.series.map((series) => series.points.length));
+  }
+  console.log(
+    `panel query 7 d x ${store.series(METRIC).length} series at ${points} points ` +
+      `(${pickResolution(sources, START, END, points, END)}): median ${median(times).toFixed(1)} ms ` +
+      `of ${RUNS} runs, ${returned} points per series returned`,
+  );
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'headroom-history-bench-'));
+const logger = pino({ level: 'warn' });
+try {
+  const labels = gpuLabels();
+  const plan = args.reduced ? '7 days at 60 s + the last 24 h at 15 s' : '7 days at 15 s';
+  console.log(`ingest: ${labels.length} series of ${METRIC}, ${plan}, one flush per hour of data`);
+  const store = HistoryStore.open({ dataDir: dir, logger, now: () => END });
+  const seconds = ingest(store, labels);
+  const { rawRows, minuteRows, hourRows } = store.stats();
+  console.log(
+    `ingested ${count(rawRows)} samples in ${seconds.toFixed(1)} s ` +
+      `(${count(Math.round(rawRows / seconds))} samples/s, flushes included); ` +
+      `${count(minuteRows)} 1m rows, ${count(hourRows)} 1h rows`,
+  );
+  reportDisk(dir, store);
+  reportRead(store, '1m', START);
+  reportRead(store, '1h', START);
+  reportRead(store, 'raw', END - DAY);
+  reportPanelQuery(store, 1_000);
+  reportPanelQuery(store, 5_000);
+  reportLiveFlush(dir, store, labels);
+  store.close();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,66 @@
+'use client';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { PanelCard } from '@/components/charts/panel-card';
+import { fetchPanelData } from '@/lib/aggregator-api';
+import { useNewestSample } from '@/lib/client/freshness';
+import { panelQueryKey } from '@/lib/client/query-client';
+import { isStale } from '@/lib/freshness';
+import type { Panel, PanelData } from '@/lib/protocol';
+import { isLive, rangeKey, resolveRange, type TimeRange } from '@/lib/time-range';
+
+/** Coarse live ranges are refetched at their own step, never more often than this. */
+const MIN_REFETCH_MS = 5_000;
+
+interface Props {
+  panel: Panel;
+  range: TimeRange;
+  initial: PanelData | undefined;
+  initialAt: number;
+  from: number;
+  to: number;
+  now: number;
+  onZoom: (from: number, to: number) => void;
+}
+
+export function LivePanel({ panel, range, initial, initialAt, from, to, now, onZoom }: Props) {
+  const live = isLive(range);
+  const { data, isError } = useQuery<PanelData>({
+    queryKey: panelQueryKey(panel.id, rangeKey(range)),
+    queryFn: () => {
+      const resolved = resolveRange(range, Date.now());
+      return fetchPanelData('', panel, resolved.from, resolved.to);
+    },
+    initialData: initial,
+    initialDataUpdatedAt: initialAt,
+    placeholderData: keepPreviousData,
+    refetchInterval: (query) => {
+      const stepMs = query.state.data?.stepMs ?? 0;
+      return live && stepMs > 1.5 * panel.expectedIntervalMs
+        ? Math.max(MIN_REFETCH_MS, stepMs)
+        : false;
+    },
+  });
+  const pushed = useNewestSample(panel.id);
+  const newest = live
+    ? maxDefined(pushed, data?.newestSampleAt ?? undefined)
+    : (data?.newestSampleAt ?? undefined);
+  return (
+    <PanelCard
+      panel={panel}
+      data={data}
+      from={from}
+      to={to}
+      now={now}
+      newestSampleAt={newest}
+      stale={live && data !== undefined && isStale(panel, newest, now)}
+      loadFailed={isError}
+      onZoom={onZoom}
+    />
+  );
+}
+
+function maxDefined(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return Math.max(a, b);
+}

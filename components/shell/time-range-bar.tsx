@@ -1,0 +1,112 @@
+'use client';
+import { useState, type FormEvent } from 'react';
+import { formatDateTime } from '@/lib/format';
+import {
+  PRESETS,
+  absoluteRange,
+  formatRangeEnd,
+  isLive,
+  parseRangeEnd,
+  resolveRange,
+  zoomOut,
+  type TimeRange,
+} from '@/lib/time-range';
+
+interface Props {
+  range: TimeRange;
+  now: number;
+  onChange: (range: TimeRange) => void;
+}
+
+/** Presets, absolute from/to in UTC, zoom out and the live toggle, like Grafana's time picker. */
+export function TimeRangeBar({ range, now, onChange }: Props) {
+  const live = isLive(range);
+  const { from, to } = resolveRange(range, now);
+  const activeFrom = formatRangeEnd(range.from);
+
+  const toggleLive = () => {
+    if (live) onChange(absoluteRange(from, to));
+    else onChange({ from: { kind: 'now', offsetMs: to - from }, to: { kind: 'now', offsetMs: 0 } });
+  };
+
+  return (
+    <nav className="range-bar" aria-label="Time range">
+      <div className="range-presets" role="group" aria-label="Quick ranges">
+        {PRESETS.map((preset) => (
+          <button
+            key={preset.from}
+            type="button"
+            aria-pressed={live && activeFrom === preset.from}
+            onClick={() => {
+              const start = parseRangeEnd(preset.from);
+              if (start) onChange({ from: start, to: { kind: 'now', offsetMs: 0 } });
+            }}
+          >
+            {preset.label}
+          </button>
+        ))}
+      </div>
+      <AbsoluteRangeForm
+        key={`${from}-${to}-${live}`}
+        from={from}
+        to={to}
+        onApply={(a, b) => onChange(absoluteRange(a, b))}
+      />
+      <button type="button" onClick={() => onChange(zoomOut(range, now))}>
+        Zoom out
+      </button>
+      <button type="button" className="live-toggle" aria-pressed={live} onClick={toggleLive}>
+        {live ? 'Live' : 'Paused'}
+      </button>
+    </nav>
+  );
+}
+
+function AbsoluteRangeForm(props: {
+  from: number;
+  to: number;
+  onApply: (from: number, to: number) => void;
+}) {
+  const [from, setFrom] = useState(() => formatDateTime(props.from));
+  const [to, setTo] = useState(() => formatDateTime(props.to));
+  const [error, setError] = useState<string>();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const start = Date.parse(`${from.replace(' ', 'T')}Z`);
+    const end = Date.parse(`${to.replace(' ', 'T')}Z`);
+    if (Number.isNaN(start) || Number.isNaN(end)) return setError('Use YYYY-MM-DD HH:MM:SS (UTC)');
+    if (end <= start) return setError('From must be before To');
+    setError(undefined);
+    props.onApply(start, end);
+  };
+
+  return (
+    <form className="range-absolute" onSubmit={submit}>
+      <label>
+        From{' '}
+        <input
+          value={from}
+          onChange={(event) => setFrom(event.target.value)}
+          aria-label="From (UTC)"
+          size={19}
+        />
+      </label>
+      <label>
+        To{' '}
+        <input
+          value={to}
+          onChange={(event) => setTo(event.target.value)}
+          aria-label="To (UTC)"
+          size={19}
+        />
+      </label>
+      <button type="submit">Apply</button>
+      {error && (
+        <span className="range-error" role="alert">
+          {error}
+        </span>
+      )}
+    </form>
+  );
+}

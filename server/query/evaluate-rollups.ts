@@ -1,0 +1,96 @@
+import type { Aggregation, Labels, Panel } from '../../lib/protocol';
+import type { NumericPoint } from '../../lib/series/downsample';
+import { labelsKey, pickLabels } from '../../lib/series/series-key';
+import type { RollupRange } from '../store/history/history-store';
+import type { EvaluatedSeries } from './evaluate-panel';
+
+export interface RollupSeries {
+  key: string;
+  labels: Labels;
+  read(from: number, to: number): RollupRange;
+}
+
+const combine: Record<Aggregation, (a: number, b: number) => number> = {
+  avg: (a, b) => a + b,
+  sum: (a, b) => a + b,
+  min: Math.min,
+  max: Math.max,
+};
+
+class EnvelopeAccumulator {
+  readonly lower: Float64Array;
+  readonly upper: Float64Array;
+  readonly counts: Uint32Array;
+
+  constructor(
+    readonly labels: Labels,
+    buckets: number,
+    private readonly aggregation: Aggregation,
+  ) {
+    this.lower = new Float64Array(buckets);
+    this.upper = new Float64Array(buckets);
+    this.counts = new Uint32Array(buckets);
+  }
+
+  add(index: number, min: number, max: number): void {
+    const seen = this.counts[index] ?? 0;
+    const merge = combine[this.aggregation];
+    this.lower[index] = seen === 0 ? min : merge(this.lower[index] ?? 0, min);
+    this.upper[index] = seen === 0 ? max : merge(this.upper[index] ?? 0, max);
+    this.counts[index] = seen + 1;
+  }
+
+  points(first: number, bucketMs: number): NumericPoint[] {
+    const points: NumericPoint[] = [];
+    const divide = this.aggregation === 'avg';
+    this.counts.forEach((count, index) => {
+      if (count === 0) return;
+      const start = first + index * bucketMs;
+      const lower = (this.lower[index] ?? NaN) / (divide ? count : 1);
+      const upper = (this.upper[index] ?? NaN) / (divide ? count : 1);
+      points.push(
+        [start + Math.floor(bucketMs / 4), lower],
+        [start + Math.floor((3 * bucketMs) / 4), upper],
+      );
+    });
+    return points;
+  }
+}
+
+/**
+ * A panel over rollup buckets: per bucket the aggregation of every series' minimum (a lower
+ * envelope) and of every series' maximum (an upper one), drawn as two points, so a long range
+ * still shows its peaks. Buckets with no sample stay empty, so gaps survive.
+ */
+export function evaluateRollups(
+  sources: readonly RollupSeries[],
+  panel: Panel,
+  from: number,
+  to: number,
+  bucketMs: number,
+): EvaluatedSeries[] {
+  const first = Math.floor(from / bucketMs) * bucketMs;
+  const buckets = Math.floor((to - first) / bucketMs) + 1;
+  const groups = new Map<string, EnvelopeAccumulator>();
+  for (const series of sources) {
+    const rows = series.read(first, to);
+    if (rows.timestamps.length === 0) continue;
+    const groupLabels = pickLabels(series.labels, panel.query.by);
+    const groupKey = labelsKey(groupLabels);
+    let group = groups.get(groupKey);
+    if (!group) {
+      group = new EnvelopeAccumulator(groupLabels, buckets, panel.query.aggregation);
+      groups.set(groupKey, group);
+    }
+    rows.timestamps.forEach((ts, row) => {
+      const min = rows.min[row] ?? NaN;
+      const max = rows.max[row] ?? NaN;
+      if (Number.isNaN(min) && Number.isNaN(max)) return;
+      group.add(Math.floor((ts - first) / bucketMs), min, max);
+    });
+  }
+  return [...groups.entries()]
+    .map(([key, group]) => ({ key, labels: group.labels, points: group.points(first, bucketMs) }))
+    .filter((series) => series.points.length > 0)
+    .sort((a, b) => a.key.localeCompare(b.key));
+}

@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PanelSchema } from '../../lib/protocol';
+import { fromWireValue } from '../../lib/series/wire-value';
+import { HistoryStore } from '../store/history/history-store';
+import { MemoryStore } from '../store/memory-store';
+import { pickResolution, queryPanel } from './query-panel';
+
+const HOUR = 3_600_000;
+const panel = PanelSchema.parse({
+  id: 'gpu',
+  title: 'GPU',
+  unit: 'percent',
+  query: { metric: 'util', aggregation: 'avg', by: ['cluster'] },
+  expectedIntervalMs: 15_000,
+});
+
+let dir: string;
+let history: HistoryStore;
+const memory = new MemoryStore({ pointsPerSeries: 10, maxSeries: 10 });
+const end = Date.UTC(2026, 10, 20, 12);
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'headroom-query-'));
+  history = HistoryStore.open({ dataDir: dir, logger: pino({ level: 'silent' }), now: () => end });
+  // Two GPUs of one cluster over 7 days, every 15 s; one spike of 100 % on GPU 1, three days ago.
+  const spike = end - 3 * 24 * HOUR;
+  for (let ts = end - 7 * 24 * HOUR; ts <= end; ts += 15_000) {
+    history.append([
+      { metric: 'util', labels: { cluster: 'a', gpu: '0' }, ts, value: 40 },
+      { metric: 'util', labels: { cluster: 'a', gpu: '1' }, ts, value: ts === spike ? 100 : 60 },
+    ]);
+  }
+  history.flush();
+});
+
+afterEach(() => {
+  history.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('queries over history', () => {
+  it('picks raw samples for short spans and rollups for long ones', () => {
+    const sources = { memory, history };
+    expect(pickResolution(sources, end - HOUR, end, 600, end)).toBe('raw');
+    expect(pickResolution(sources, end - 24 * HOUR, end, 600, end)).toBe('1m');
+    expect(pickResolution(sources, end - 7 * 24 * HOUR, end, 1000, end)).toBe('1h');
+    expect(pickResolution({ memory }, end - 7 * 24 * HOUR, end, 1000, end)).toBe('raw');
+  });
+
+  it('never reads a level past its retention, however short the range', () => {
+    const sources = { memory, history };
+    expect(pickResolution(sources, end - 3 * 24 * HOUR, end - 3 * 24 * HOUR + HOUR, 600, end)).toBe(
+      '1m',
+    );
+    expect(
+      pickResolution(sources, end - 30 * 24 * HOUR, end - 30 * 24 * HOUR + HOUR, 600, end),
+    ).toBe('1h');
+  });
+
+  it('answers 7 days from hour rollups within `points`, keeping the spike', () => {
+    const data = queryPanel({ memory, history }, panel, end - 7 * 24 * HOUR, end, 1000, end);
+    const [series] = data.series;
+    expect(series?.points.length).toBeLessThanOrEqual(1000);
+    const values = series?.points.map(([, value]) => fromWireValue(value)) ?? [];
+    expect(Math.min(...values)).toBe(50);
+    // The hour holding the spike: the average of the GPUs' maximums, (40 + 100) / 2.
+    expect(Math.max(...values)).toBe(70);
+  });
+
+  it('answers an hour from earlier today from raw samples', () => {
+    const from = end - 5 * HOUR;
+    const data = queryPanel({ memory, history }, panel, from, from + HOUR, 600, end);
+    expect(data.stepMs).toBe(15_000);
+    expect(data.series[0]?.points).toHaveLength(241);
+    expect(data.series[0]?.points.every(([, value]) => value === 50)).toBe(true);
+  });
+});

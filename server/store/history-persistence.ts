@@ -1,0 +1,68 @@
+import type { Logger } from 'pino';
+import type { Panel } from '../../lib/protocol';
+import type { HistoryStore } from './history/history-store';
+import type { MemoryStore } from './memory-store';
+
+export interface HistoryPersistence {
+  stop(): void;
+}
+
+/**
+ * Flushes buffered samples to SQLite on a timer, outside any request or broadcast, and prunes
+ * expired rows hourly. A flush that fails is logged and retried with the next one.
+ */
+export function startHistoryPersistence(
+  history: HistoryStore,
+  flushIntervalMs: number,
+  logger: Logger,
+  onFlush: (rows: number, seconds: number) => void,
+): HistoryPersistence {
+  const flush = setInterval(() => {
+    const started = performance.now();
+    try {
+      const rows = history.flush();
+      onFlush(rows, (performance.now() - started) / 1000);
+    } catch (error) {
+      logger.error({ err: error }, 'history flush failed; retrying with the next flush');
+    }
+  }, flushIntervalMs);
+  const prune = setInterval(() => {
+    try {
+      logger.info(history.prune(), 'history pruned');
+    } catch (error) {
+      logger.error({ err: error }, 'history prune failed');
+    }
+  }, 3_600_000);
+  return {
+    stop() {
+      clearInterval(flush);
+      clearInterval(prune);
+    },
+  };
+}
+
+/** Refills the in-memory windows from history after a restart, so live panels have a past. */
+export function preloadRecent(
+  history: HistoryStore,
+  memory: MemoryStore,
+  panels: readonly Panel[],
+  windowMs: number,
+  now: number,
+): number {
+  let loaded = 0;
+  for (const metric of new Set(panels.map((panel) => panel.query.metric))) {
+    for (const series of history.series(metric)) {
+      const { timestamps, values } = history.readRaw(series.id, now - windowMs, now);
+      const samples = Array.from(timestamps, (ts, i) => ({
+        metric,
+        labels: series.labels,
+        ts,
+        value: values[i] ?? NaN,
+      }));
+      memory.assertRoomFor(samples);
+      memory.append(samples);
+      loaded += samples.length;
+    }
+  }
+  return loaded;
+}

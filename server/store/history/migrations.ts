@@ -1,0 +1,50 @@
+import type { Database } from 'better-sqlite3';
+import { createInitialSchema } from './schema';
+
+export type Migration = (db: Database) => void;
+
+/** Append only: entry i moves a database from version i to version i + 1. */
+export const MIGRATIONS: readonly Migration[] = [createInitialSchema];
+
+export class SchemaTooNewError extends Error {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(
+      `history database is at schema version ${found}, but this build only knows up to ` +
+        `version ${supported}; run a newer Headroom or point HEADROOM_DATA_DIR elsewhere`,
+    );
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+export function schemaVersion(db: Database): number {
+  const version: unknown = db.pragma('user_version', { simple: true });
+  if (typeof version !== 'number') throw new Error('PRAGMA user_version returned no number');
+  return version;
+}
+
+export interface MigrationResult {
+  from: number;
+  to: number;
+}
+
+export function migrate(
+  db: Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+): MigrationResult {
+  const latest = migrations.length;
+  // IMMEDIATE takes the write lock before the version is read, so two openers cannot both migrate.
+  return db
+    .transaction((): MigrationResult => {
+      const from = schemaVersion(db);
+      if (from > latest) throw new SchemaTooNewError(from, latest);
+      for (let version = from; version < latest; version++) {
+        migrations[version]?.(db);
+      }
+      if (from !== latest) db.pragma(`user_version = ${latest}`);
+      return { from, to: latest };
+    })
+    .immediate();
+}

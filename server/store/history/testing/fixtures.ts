@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { HistoryStore, type HistoryStoreOptions } from '../history-store';
+
+export const silentLogger = pino({ level: 'silent' });
+
+export function makeTempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'headroom-history-'));
+}
+
+export function removeTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export function openStore(
+  dataDir: string,
+  options: Partial<Omit<HistoryStoreOptions, 'dataDir'>> = {},
+): HistoryStore {
+  return HistoryStore.open({ dataDir, logger: silentLogger, ...options });
+}
+
+/** Deterministic noise in [0, 1) (mulberry32), so a failing case can be replayed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+export function shuffle<T>(items: T[], random: () => number): T[] {
+  for (let index = items.length - 1; index > 0; index--) {
+    const other = Math.floor(random() * (index + 1));
+    const item = items[index] as T;
+    items[index] = items[other] as T;
+    items[other] = item;
+  }
+  return items;
+}
