@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, PanelBatch, ServerToClientEvents } from '../lib/protocol';
@@ -17,8 +20,14 @@ const minutes = Number(values.minutes);
 const clientCount = Number(values.clients);
 const origin = `http://127.0.0.1:${values.port}`;
 
+const dataDir = mkdtempSync(path.join(tmpdir(), 'headroom-soak-'));
 const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-  env: { ...process.env, AGGREGATOR_PORT: values.port, LOG_LEVEL: 'warn' },
+  env: {
+    ...process.env,
+    AGGREGATOR_PORT: values.port,
+    HEADROOM_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 await waitForHttp(`${origin}/api/health`, 30_000, () => child.exitCode === null);
@@ -74,9 +83,12 @@ for (;;) {
 }
 for (const socket of clients) socket.disconnect();
 await stopChild(child);
+const historyMiB = statSync(path.join(dataDir, 'headroom.db')).size / 2 ** 20;
+rmSync(dataDir, { recursive: true, force: true });
 const first = samples[0];
 const last = samples.at(-1);
 console.log(
   `rss at start ${first?.rssMiB.toFixed(1)} MiB, after ${minutes} min ${last?.rssMiB.toFixed(1)} MiB, ` +
-    `max ${Math.max(...samples.map((s) => s.rssMiB)).toFixed(1)} MiB; ${batches} batches received, ${sequenceGaps} sequence gaps`,
+    `max ${Math.max(...samples.map((s) => s.rssMiB)).toFixed(1)} MiB; ${batches} batches received, ` +
+    `${sequenceGaps} sequence gaps; history file ${historyMiB.toFixed(1)} MiB`,
 );

@@ -21,17 +21,8 @@ export function openStore(
   return HistoryStore.open({ dataDir, logger: silentLogger, ...options });
 }
 
-/** Deterministic noise in [0, 1) (mulberry32), so a failing case can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** Deterministic noise in [0, 1), so a failing case can be replayed. */
+export { createRandom as seededRandom } from '../../../sources/simulator/random';
 
 export function shuffle<T>(items: T[], random: () => number): T[] {
   for (let index = items.length - 1; index > 0; index--) {
