@@ -5,6 +5,7 @@ import { DEFAULT_PANELS } from './dashboard';
 import { createLogger } from './logger';
 import { createSimulatorSource } from './sources/simulator';
 import { HistoryStore } from './store/history/history-store';
+import { newestStoredValue } from './store/history-persistence';
 import { VERSION } from './version';
 
 function openHistory(dataDir: string, logger: Logger): HistoryStore {
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
           backfillMs: config.backfillMs,
           historyEnd,
           signals: config.simulatorSignals,
+          resume: (metric) => newestStoredValue(history, metric, Date.now()),
           logger,
         }),
       ]

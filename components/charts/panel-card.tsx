@@ -11,16 +11,20 @@ interface Props {
   to: number;
   now: number;
   newestSampleAt: number | undefined;
+  /** Each series' value now, when the chart's own last points are bucket envelopes. */
+  current: PanelData['series'] | undefined;
+  /** Change across the range is only honest when the points are samples, not envelopes. */
+  showChange: boolean;
   stale: boolean;
   loadFailed: boolean;
   onZoom: (from: number, to: number) => void;
 }
 
 /** Multi-series panels headline their largest series, which is the one an on-call eye looks for. */
-function headlineSeries(data: PanelData | undefined) {
-  if (!data) return undefined;
+function headlineSeries(candidates: PanelData['series'] | undefined) {
+  if (!candidates) return undefined;
   let best: PanelData['series'][number] | undefined;
-  for (const series of data.series) {
+  for (const series of candidates) {
     const value = latestValue(series) ?? -Infinity;
     if (!best || value > (latestValue(best) ?? -Infinity)) best = series;
   }
@@ -35,9 +39,9 @@ function ageText(newest: number | undefined, now: number, stale: boolean): strin
 
 export function PanelCard(props: Props) {
   const { panel, data, from, to, now, newestSampleAt, stale } = props;
-  const headline = headlineSeries(data);
+  const headline = headlineSeries(props.current ?? data?.series);
   const value = headline && latestValue(headline);
-  const first = headline && firstValue(headline);
+  const first = headline && props.showChange ? firstValue(headline) : undefined;
   const change =
     value !== undefined && first !== undefined ? formatChange(first, value, panel.unit) : undefined;
   const level = stale ? 'stale' : severity(panel, value);
@@ -76,7 +80,9 @@ export function PanelCard(props: Props) {
         <TimeSeriesChart panel={panel} data={data} from={from} to={to} onZoom={props.onZoom} />
       )}
       {data && data.series.length === 0 && <p className="panel-empty">No samples in this range.</p>}
-      {data && data.series.length > 1 && <SeriesLegend panel={panel} data={data} />}
+      {data && data.series.length > 1 && (
+        <SeriesLegend panel={panel} data={data} current={props.current} />
+      )}
     </section>
   );
 }

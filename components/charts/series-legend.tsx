@@ -3,11 +3,18 @@ import type { Panel, PanelData } from '@/lib/protocol';
 import { latestValue } from '@/lib/series/panel-data';
 import { seriesColor, seriesName } from '@/lib/series/series-name';
 
-export function SeriesLegend({ panel, data }: { panel: Panel; data: PanelData }) {
+interface Props {
+  panel: Panel;
+  data: PanelData;
+  current: PanelData['series'] | undefined;
+}
+
+export function SeriesLegend({ panel, data, current }: Props) {
+  const now = new Map(current?.map((series) => [series.key, series]));
   return (
     <ul className="series-legend" aria-label={`${panel.title} series`}>
       {data.series.map((series) => {
-        const value = latestValue(series);
+        const value = latestValue(now.get(series.key) ?? series);
         return (
           <li key={series.key} data-testid={`panel.${panel.id}.series`}>
             <span

@@ -2,7 +2,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { PanelCard } from '@/components/charts/panel-card';
 import { fetchPanelData } from '@/lib/aggregator-api';
-import { useNewestSample } from '@/lib/client/freshness';
+import { useLiveLatest } from '@/lib/client/live-latest';
 import { panelQueryKey } from '@/lib/client/query-client';
 import { isStale } from '@/lib/freshness';
 import type { Panel, PanelData } from '@/lib/protocol';
@@ -40,10 +40,13 @@ export function LivePanel({ panel, range, initial, initialAt, from, to, now, onZ
         : false;
     },
   });
-  const pushed = useNewestSample(panel.id);
+  const pushed = useLiveLatest(panel.id);
   const newest = live
-    ? maxDefined(pushed, data?.newestSampleAt ?? undefined)
+    ? maxDefined(pushed?.newestSampleAt, data?.newestSampleAt ?? undefined)
     : (data?.newestSampleAt ?? undefined);
+  // Downsampled points are bucket envelopes: the value now comes from what was pushed last.
+  const native = data !== undefined && data.stepMs <= 1.5 * panel.expectedIntervalMs;
+  const current = live && !native && pushed ? [...pushed.series.values()] : undefined;
   return (
     <PanelCard
       panel={panel}
@@ -52,6 +55,8 @@ export function LivePanel({ panel, range, initial, initialAt, from, to, now, onZ
       to={to}
       now={now}
       newestSampleAt={newest}
+      current={current}
+      showChange={native}
       stale={live && data !== undefined && isStale(panel, newest, now)}
       loadFailed={isError}
       onZoom={onZoom}

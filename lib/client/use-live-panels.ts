@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { PanelData } from '../protocol';
 import { mergeSeries, newestTimestamp } from '../series/panel-data';
 import type { ConnectionState } from './connection-state';
-import { recordNewestSample } from './freshness';
+import { recordLiveUpdate } from './live-latest';
 import { LiveSync } from './live-sync';
 import { panelQueryKey } from './query-client';
 import { getSocket } from './socket';
@@ -39,7 +39,7 @@ export function useLivePanels(
       },
       stepMs: (panelId) => intervalsRef.current.get(panelId) ?? 1_000,
       apply: (update) => {
-        recordNewestSample(update.panelId, update.newestSampleAt);
+        recordLiveUpdate(update.panelId, update);
         const live = targetRef.current;
         if (!live) return;
         const now = Date.now();

@@ -14,6 +14,8 @@ export interface SimulatorOptions {
   historyEnd?: number;
   /** Which families to simulate; leaving one out lets its panels go stale on purpose. */
   signals?: readonly SimulatorSignal[];
+  /** The newest stored value of a metric, so cumulative figures carry on across a restart. */
+  resume?: (metric: string) => number | undefined;
   logger: Logger;
   now?: () => number;
 }
@@ -34,7 +36,8 @@ export function createSimulatorSource(options: SimulatorOptions): Source {
   const all: Record<SimulatorSignal, () => SignalGenerator> = {
     gpu: () => createGpuFleet(DEFAULT_FLEET, options.seed, SIMULATOR_CADENCES.gpu),
     queues: () => createInferenceQueues(DEFAULT_QUEUES, options.seed + 1, SIMULATOR_CADENCES.queue),
-    product: () => createProductUsage(DEFAULT_PRODUCT, options.seed + 2, SIMULATOR_CADENCES),
+    product: () =>
+      createProductUsage(DEFAULT_PRODUCT, options.seed + 2, SIMULATOR_CADENCES, options.resume),
   };
   const generators = (options.signals ?? SIMULATOR_SIGNALS).map((signal) => all[signal]());
   const timers = new Set<NodeJS.Timeout>();

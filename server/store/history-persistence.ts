@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Panel } from '../../lib/protocol';
 import type { HistoryStore } from './history/history-store';
 import type { MemoryStore } from './memory-store';
+import { RECENT_WINDOW_MS } from './recent-window';
 
 export interface HistoryPersistence {
   stop(): void;
@@ -65,4 +66,17 @@ export function preloadRecent(
     }
   }
   return loaded;
+}
+
+/** The newest stored value of a metric's first series within the last hour, if any. */
+export function newestStoredValue(
+  history: HistoryStore,
+  metric: string,
+  now: number,
+): number | undefined {
+  const [series] = history.series(metric);
+  if (!series) return undefined;
+  const { values } = history.readRaw(series.id, now - RECENT_WINDOW_MS, now);
+  const value = values.at(-1);
+  return value === undefined || Number.isNaN(value) ? undefined : value;
 }

@@ -12,17 +12,21 @@ export interface ProductUsageSpec {
 
 const HOUR_S = 3600;
 
-/** The signup rate every signups cadence; weekly actives and paying subscribers, growing with it, every users cadence. */
+/**
+ * The signup rate every signups cadence; weekly actives and paying subscribers, growing with it,
+ * every users cadence. `resume` gives the last values stored, so a restart carries on from them.
+ */
 export function createProductUsage(
   spec: ProductUsageSpec,
   seed: number,
   cadences: { signups: number; users: number },
+  resume: (metric: string) => number | undefined = () => undefined,
 ): SignalGenerator {
   const cadenceMs = cadences.signups;
   const random = createRandom(seed);
   const signupNoise = new MeanRevertingNoise(random, 0.01, 0.01);
-  let weeklyActive = spec.weeklyActiveUsers;
-  let subscribers = spec.payingSubscribers;
+  let weeklyActive = resume('product_weekly_active_users') ?? spec.weeklyActiveUsers;
+  let subscribers = resume('product_paying_subscribers') ?? spec.payingSubscribers;
   const elapsed = cadenceMs / 1000;
   return {
     cadenceMs,
