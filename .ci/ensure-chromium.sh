@@ -16,4 +16,8 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 ${SUDO:-} apt-get update -qq
 DEBIAN_FRONTEND=noninteractive ${SUDO:-} apt-get install -y -qq chromium >/dev/null
+if [ ! -x "$chromium_path" ]; then
+  echo "Installed Debian's chromium, but $chromium_path is still missing: point CHROMIUM_PATH at it" >&2
+  exit 1
+fi
 echo "Chromium installed at $chromium_path" >&2
