@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io';
 
 /** engine.io keeps unsent packets in a private queue and exposes no public gauge of its length. */
-function queuedPackets(socket: Socket): number {
+export function queuedPackets(socket: Socket): number {
   const connection = socket.conn as unknown as { writeBuffer?: unknown[] };
   return connection.writeBuffer?.length ?? 0;
 }
