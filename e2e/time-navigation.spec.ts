@@ -66,4 +66,23 @@ test.describe('time navigation', () => {
     await expect(dashboard.badge).toHaveText('Live');
     await expect(dashboard.line('gpu-util').first()).toBeVisible();
   });
+
+  test('an absolute range typed while live is applied, and a bad one is refused', async ({
+    page,
+  }) => {
+    await page.goto('/?from=now-15m&to=now');
+    const to = Math.floor(Date.now() / 60_000) * 60_000 - 10 * 60_000;
+    const from = to - 3 * 60_000;
+    const utc = (ts: number) => new Date(ts).toISOString().slice(0, 19).replace('T', ' ');
+    await page.getByLabel('From (UTC)').fill('yesterday');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'YYYY-MM-DD' })).toBeVisible();
+    await expect(page).toHaveURL(/from=now-15m&to=now/);
+
+    await page.getByLabel('From (UTC)').fill(utc(from));
+    await page.getByLabel('To (UTC)').fill(utc(to));
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page).toHaveURL(new RegExp(`from=${from}&to=${to}`));
+    await expect(page.getByRole('button', { name: 'Paused' })).toBeVisible();
+  });
 });

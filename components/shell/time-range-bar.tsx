@@ -7,6 +7,7 @@ import {
   formatRangeEnd,
   isLive,
   parseRangeEnd,
+  rangeKey,
   resolveRange,
   zoomOut,
   type TimeRange,
@@ -47,7 +48,7 @@ export function TimeRangeBar({ range, now, onChange }: Props) {
         ))}
       </div>
       <AbsoluteRangeForm
-        key={`${from}-${to}-${live}`}
+        key={rangeKey(range)}
         from={from}
         to={to}
         onApply={(a, b) => onChange(absoluteRange(a, b))}
@@ -67,9 +68,11 @@ function AbsoluteRangeForm(props: {
   to: number;
   onApply: (from: number, to: number) => void;
 }) {
-  const [from, setFrom] = useState(() => formatDateTime(props.from));
-  const [to, setTo] = useState(() => formatDateTime(props.to));
+  // What the person typed; until then the inputs follow the range shown, live ranges included.
+  const [draft, setDraft] = useState<{ from?: string; to?: string }>({});
   const [error, setError] = useState<string>();
+  const from = draft.from ?? formatDateTime(props.from);
+  const to = draft.to ?? formatDateTime(props.to);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -78,6 +81,7 @@ function AbsoluteRangeForm(props: {
     if (Number.isNaN(start) || Number.isNaN(end)) return setError('Use YYYY-MM-DD HH:MM:SS (UTC)');
     if (end <= start) return setError('From must be before To');
     setError(undefined);
+    setDraft({});
     props.onApply(start, end);
   };
 
@@ -87,7 +91,7 @@ function AbsoluteRangeForm(props: {
         From{' '}
         <input
           value={from}
-          onChange={(event) => setFrom(event.target.value)}
+          onChange={(event) => setDraft({ ...draft, from: event.target.value })}
           aria-label="From (UTC)"
           size={19}
         />
@@ -96,7 +100,7 @@ function AbsoluteRangeForm(props: {
         To{' '}
         <input
           value={to}
-          onChange={(event) => setTo(event.target.value)}
+          onChange={(event) => setDraft({ ...draft, to: event.target.value })}
           aria-label="To (UTC)"
           size={19}
         />
