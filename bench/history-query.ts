@@ -23,17 +23,34 @@ const HOUR = 3600 * SECOND;
 const DAY = 24 * HOUR;
 const END = Math.floor(1_750_000_000_000 / HOUR) * HOUR;
 const START = END - 7 * DAY;
-// A backfill flushes an hour of data at a time: every flush rewrites a few pages per series.
+// A backfill flushes an hour of data at a time.
 const FLUSH_EVERY_MS = HOUR;
 const RUNS = 5;
+// A single-series loop over a time-first table rescans the range per series: cap its runs.
+const RUN_BUDGET_MS = 60_000;
 const LIVE_FLUSHES = 21;
 
 const count = (n: number) => n.toLocaleString('en');
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const walSize = (bytes: number) =>
+  bytes < 2 ** 20 ? `${(bytes / 2 ** 10).toFixed(1)} KiB` : mib(bytes);
 
 function median(times: number[]): number {
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)] ?? NaN;
+}
+
+/** Up to RUNS runs, fewer once RUN_BUDGET_MS is spent; `points` comes from the last run. */
+function timeRuns(run: () => number): { ms: number; runs: number; points: number } {
+  const times: number[] = [];
+  let points = 0;
+  while (times.length < RUNS && times.reduce((sum, ms) => sum + ms, 0) < RUN_BUDGET_MS) {
+    const started = performance.now();
+    points = run();
+    times.push(performance.now() - started);
+  }
+  return { ms: median(times), runs: times.length, points };
 }
 
 function gpuLabels(): Record<string, string>[] {
@@ -112,7 +129,7 @@ function reportLiveFlush(dir: string, store: HistoryStore, labels: Record<string
   }
   console.log(
     `live flush of one tick (${labels.length} samples): median ${median(times).toFixed(1)} ms ` +
-      `of ${LIVE_FLUSHES}; the first one wrote ${mib(walBytes)} of WAL`,
+      `of ${LIVE_FLUSHES}; the first one wrote ${walSize(walBytes)} of WAL`,
   );
 }
 
@@ -136,26 +153,36 @@ function reportDisk(dir: string, store: HistoryStore): void {
   console.log(`  raw_samples alone: ${(rawBytes / rawRows).toFixed(1)} bytes per sample`);
 }
 
-function reportRead(store: HistoryStore, resolution: RollupResolution | 'raw', from: number): void {
-  const ids = store.series(METRIC).map((series) => series.id);
-  const times: number[] = [];
+type ReadLevel = RollupResolution | 'raw';
+
+function readLoop(store: HistoryStore, level: ReadLevel, ids: number[], from: number): number {
   let points = 0;
-  for (let run = 0; run < RUNS; run++) {
-    const started = performance.now();
-    points = 0;
-    for (const id of ids) {
-      const range =
-        resolution === 'raw'
-          ? store.readRaw(id, from, END)
-          : store.readRollup(resolution, id, from, END);
-      points += range.timestamps.length;
-    }
-    times.push(performance.now() - started);
+  for (const id of ids) {
+    const range =
+      level === 'raw' ? store.readRaw(id, from, END) : store.readRollup(level, id, from, END);
+    points += range.timestamps.length;
   }
-  const ms = median(times);
-  const span = `${Math.round((END - from) / DAY)} d x ${ids.length} series from ${resolution}`;
+  return points;
+}
+
+function readMany(store: HistoryStore, level: ReadLevel, ids: number[], from: number): number {
+  const ranges =
+    level === 'raw'
+      ? store.readRawMany(ids, from, END)
+      : store.readRollupMany(level, ids, from, END);
+  let points = 0;
+  for (const range of ranges.values()) points += range.timestamps.length;
+  return points;
+}
+
+function reportRead(store: HistoryStore, level: ReadLevel, from: number, many: boolean): void {
+  const ids = store.series(METRIC).map((series) => series.id);
+  const read = many ? readMany : readLoop;
+  const { ms, runs, points } = timeRuns(() => read(store, level, ids, from));
+  const span = `${Math.round((END - from) / DAY)} d x ${ids.length} series from ${level}`;
+  const how = many ? (level === 'raw' ? 'readRawMany' : 'readRollupMany') : 'one series at a time';
   console.log(
-    `read ${span}: median ${ms.toFixed(1)} ms of ${RUNS} runs ` +
+    `read ${span}, ${how}: median ${ms.toFixed(1)} ms of ${plural(runs, 'run')} ` +
       `(${count(points)} points, ${count(Math.round(points / (ms / 1000)))} points/s)`,
   );
 }
@@ -171,18 +198,14 @@ function reportPanelQuery(store: HistoryStore, points: number): void {
   });
   const memory = new MemoryStore({ pointsPerSeries: 3_600, maxSeries: 1_000 });
   const sources = { memory, history: store };
-  const times: number[] = [];
-  let returned = 0;
-  for (let run = 0; run < RUNS; run++) {
-    const started = performance.now();
+  const timed = timeRuns(() => {
     const data = queryPanel(sources, panel, START, END, points, END);
-    times.push(performance.now() - started);
-    returned = Math.max(...data.series.map((series) => series.points.length));
-  }
+    return Math.max(...data.series.map((series) => series.points.length));
+  });
   console.log(
     `panel query 7 d x ${store.series(METRIC).length} series at ${points} points ` +
-      `(${pickResolution(sources, START, END, points, END)}): median ${median(times).toFixed(1)} ms ` +
-      `of ${RUNS} runs, ${returned} points per series returned`,
+      `(${pickResolution(sources, START, END, points, END)}): median ${timed.ms.toFixed(1)} ms ` +
+      `of ${plural(timed.runs, 'run')}, ${timed.points} points per series returned`,
   );
 }
 
@@ -201,9 +224,11 @@ try {
       `${count(minuteRows)} 1m rows, ${count(hourRows)} 1h rows`,
   );
   reportDisk(dir, store);
-  reportRead(store, '1m', START);
-  reportRead(store, '1h', START);
-  reportRead(store, 'raw', END - DAY);
+  for (const many of [false, true]) {
+    reportRead(store, '1m', START, many);
+    reportRead(store, '1h', START, many);
+    reportRead(store, 'raw', END - DAY, many);
+  }
   reportPanelQuery(store, 1_000);
   reportPanelQuery(store, 5_000);
   reportLiveFlush(dir, store, labels);

@@ -61,6 +61,11 @@ class GroupAccumulator {
   }
 }
 
+/** How far back a step looks for a series' latest sample. */
+export function lookbackMs(panel: Panel, stepMs: number): number {
+  return Math.max(2 * panel.expectedIntervalMs, stepMs);
+}
+
 /**
  * Evaluates a panel's query at every step, Prometheus-style: each series contributes its latest
  * sample at or before the step, if that sample is no older than the lookback. A step no series
@@ -73,7 +78,7 @@ export function evaluatePanel(
 ): EvaluatedSeries[] {
   if (range.count === 0) return [];
   const { by, aggregation } = panel.query;
-  const lookback = Math.max(2 * panel.expectedIntervalMs, range.stepMs);
+  const lookback = lookbackMs(panel, range.stepMs);
   const last = range.first + (range.count - 1) * range.stepMs;
   const groups = new Map<string, GroupAccumulator>();
   for (const series of sources) {

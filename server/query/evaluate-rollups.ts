@@ -7,7 +7,12 @@ import type { EvaluatedSeries } from './evaluate-panel';
 export interface RollupSeries {
   key: string;
   labels: Labels;
-  read(from: number, to: number): RollupRange;
+  /** Rows from the first bucket of the range (see `firstBucket`) to its end. */
+  rows: RollupRange;
+}
+
+export function firstBucket(from: number, bucketMs: number): number {
+  return Math.floor(from / bucketMs) * bucketMs;
 }
 
 const combine: Record<Aggregation, (a: number, b: number) => number> = {
@@ -69,11 +74,11 @@ export function evaluateRollups(
   to: number,
   bucketMs: number,
 ): EvaluatedSeries[] {
-  const first = Math.floor(from / bucketMs) * bucketMs;
+  const first = firstBucket(from, bucketMs);
   const buckets = Math.floor((to - first) / bucketMs) + 1;
   const groups = new Map<string, EnvelopeAccumulator>();
   for (const series of sources) {
-    const rows = series.read(first, to);
+    const { rows } = series;
     if (rows.timestamps.length === 0) continue;
     const groupLabels = pickLabels(series.labels, panel.query.by);
     const groupKey = labelsKey(groupLabels);

@@ -29,52 +29,82 @@ function concat(a: RawRange, b: RawRange): RawRange {
   return { timestamps, values };
 }
 
+function slice(range: RawRange, from: number, to: number): RawRange {
+  const { timestamps, values } = range;
+  let start = 0;
+  while (start < timestamps.length && (timestamps[start] ?? Infinity) < from) start++;
+  let end = start;
+  while (end < timestamps.length && (timestamps[end] ?? Infinity) <= to) end++;
+  return { timestamps: timestamps.subarray(start, end), values: values.subarray(start, end) };
+}
+
 /**
- * Raw samples of every series a panel reads: the in-memory window for its recent part, the
- * history store for anything older, so a query never cares where its samples live.
+ * Raw samples of every series a panel reads over [from, to]: the in-memory window for its recent
+ * part, and for anything older one batch read of the history store for all series at once.
  */
-export function rawSeries(sources: QuerySources, panel: Panel): ReadableSeries[] {
+export function rawSeries(
+  sources: QuerySources,
+  panel: Panel,
+  from: number,
+  to: number,
+): ReadableSeries[] {
   const { metric, matchers } = panel.query;
   const recent = new Map(
     sources.memory.select(metric, matchers).map((series) => [series.key, series]),
   );
   const { history } = sources;
   if (!history) return [...recent.values()];
-  const combined: ReadableSeries[] = [];
-  for (const stored of history.series(metric)) {
-    if (!matches(stored.labels, matchers)) continue;
-    const memory = recent.get(stored.key);
-    recent.delete(stored.key);
-    combined.push({
-      key: stored.key,
-      labels: stored.labels,
-      range(from, to) {
-        const memoryFrom = memory?.window.firstTimestamp ?? Infinity;
-        const older =
-          from < memoryFrom
-            ? history.readRaw(stored.id, from, Math.min(to, memoryFrom - 1))
-            : EMPTY;
-        const newer =
-          memory && to >= memoryFrom ? memory.range(Math.max(from, memoryFrom), to) : EMPTY;
-        return concat(older, newer);
+  const stored = history.series(metric).filter((series) => matches(series.labels, matchers));
+  const memoryFrom = (key: string) => recent.get(key)?.window.firstTimestamp ?? Infinity;
+  const historyTo = Math.min(
+    to,
+    Math.max(-Infinity, ...stored.map((series) => memoryFrom(series.key) - 1)),
+  );
+  const older =
+    from <= historyTo
+      ? history.readRawMany(
+          stored.map((series) => series.id),
+          from,
+          historyTo,
+        )
+      : new Map<number, RawRange>();
+  const combined: ReadableSeries[] = stored.map((series) => {
+    const memory = recent.get(series.key);
+    recent.delete(series.key);
+    const own = older.get(series.id) ?? EMPTY;
+    const start = memory?.window.firstTimestamp ?? Infinity;
+    return {
+      key: series.key,
+      labels: series.labels,
+      range(rangeFrom, rangeTo) {
+        const past = slice(own, rangeFrom, Math.min(rangeTo, start - 1));
+        const now =
+          memory && rangeTo >= start ? memory.range(Math.max(rangeFrom, start), rangeTo) : EMPTY;
+        return concat(past, now);
       },
-    });
-  }
+    };
+  });
   return [...combined, ...recent.values()];
 }
 
+/** Rollup rows of every series a panel reads over [from, to], in one batch read. */
 export function rollupSeries(
   history: HistoryStore,
   panel: Panel,
   resolution: RollupResolution,
+  from: number,
+  to: number,
 ): RollupSeries[] {
   const { metric, matchers } = panel.query;
-  return history
-    .series(metric)
-    .filter((stored) => matches(stored.labels, matchers))
-    .map((stored) => ({
-      key: stored.key,
-      labels: stored.labels,
-      read: (from, to) => history.readRollup(resolution, stored.id, from, to),
-    }));
+  const stored = history.series(metric).filter((series) => matches(series.labels, matchers));
+  const rows = history.readRollupMany(
+    resolution,
+    stored.map((series) => series.id),
+    from,
+    to,
+  );
+  return stored.flatMap((series) => {
+    const range = rows.get(series.id);
+    return range ? [{ key: series.key, labels: series.labels, rows: range }] : [];
+  });
 }

@@ -78,4 +78,17 @@ describe('queries over history', () => {
     expect(data.series[0]?.points).toHaveLength(241);
     expect(data.series[0]?.points.every(([, value]) => value === 50)).toBe(true);
   });
+
+  it('stitches history and the in-memory window into one series without a seam', () => {
+    const recent = new MemoryStore({ pointsPerSeries: 100, maxSeries: 10 });
+    const from = end - 4 * HOUR;
+    for (let ts = end - 20 * 15_000; ts <= end; ts += 15_000) {
+      recent.append([{ metric: 'util', labels: { cluster: 'a', gpu: '0' }, ts, value: 40 }]);
+      recent.append([{ metric: 'util', labels: { cluster: 'a', gpu: '1' }, ts, value: 60 }]);
+    }
+    const data = queryPanel({ memory: recent, history }, panel, from, end, 2000, end);
+    const timestamps = data.series[0]?.points.map(([ts]) => ts) ?? [];
+    expect(timestamps).toHaveLength(4 * 240 + 1);
+    timestamps.slice(1).forEach((ts, i) => expect(ts - (timestamps[i] ?? 0)).toBe(15_000));
+  });
 });

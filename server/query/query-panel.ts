@@ -3,8 +3,8 @@ import { bucketGrid, downsampleMinMax } from '../../lib/series/downsample';
 import { toWireValue } from '../../lib/series/wire-value';
 import type { RollupResolution } from '../store/history/history-store';
 import { RECENT_WINDOW_MS } from '../store/recent-window';
-import { evaluatePanel, stepRange, type EvaluatedSeries } from './evaluate-panel';
-import { evaluateRollups } from './evaluate-rollups';
+import { evaluatePanel, lookbackMs, stepRange, type EvaluatedSeries } from './evaluate-panel';
+import { evaluateRollups, firstBucket } from './evaluate-rollups';
 import { newestSampleAt } from './newest-sample';
 import { rawSeries, rollupSeries, type QuerySources } from './panel-sources';
 
@@ -51,7 +51,7 @@ function evaluate(
   if (resolution !== 'raw' && sources.history) {
     const bucketMs = BUCKET_MS[resolution];
     const series = evaluateRollups(
-      rollupSeries(sources.history, panel, resolution),
+      rollupSeries(sources.history, panel, resolution, firstBucket(from, bucketMs), to),
       panel,
       from,
       to,
@@ -64,8 +64,13 @@ function evaluate(
     nativeStep,
     Math.ceil((to - from) / MAX_EVALUATED_STEPS / nativeStep) * nativeStep,
   );
+  const range = stepRange(from, to, stepMs);
   return {
-    series: evaluatePanel(rawSeries(sources, panel), panel, stepRange(from, to, stepMs)),
+    series: evaluatePanel(
+      rawSeries(sources, panel, range.first - lookbackMs(panel, stepMs), to),
+      panel,
+      range,
+    ),
     stepMs,
   };
 }

@@ -52,13 +52,20 @@ export function preloadRecent(
 ): number {
   let loaded = 0;
   for (const metric of new Set(panels.map((panel) => panel.query.metric))) {
-    for (const series of history.series(metric)) {
-      const { timestamps, values } = history.readRaw(series.id, now - windowMs, now);
-      const samples = Array.from(timestamps, (ts, i) => ({
+    const stored = history.series(metric);
+    const ranges = history.readRawMany(
+      stored.map((series) => series.id),
+      now - windowMs,
+      now,
+    );
+    for (const series of stored) {
+      const range = ranges.get(series.id);
+      if (!range) continue;
+      const samples = Array.from(range.timestamps, (ts, i) => ({
         metric,
         labels: series.labels,
         ts,
-        value: values[i] ?? NaN,
+        value: range.values[i] ?? NaN,
       }));
       memory.assertRoomFor(samples);
       memory.append(samples);

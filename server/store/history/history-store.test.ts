@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoredSample } from '../memory-store';
@@ -131,6 +132,21 @@ describe('HistoryStore', () => {
     expect(store.readRollup('1m', id, T0, T0 + 500 * 15_000).timestamps).toHaveLength(125);
     expect(store.stats()).toMatchObject({ rawRows: 500, minuteRows: 125, series: 1 });
     expect(store.stats().bytesOnDisk).toBeGreaterThan(0);
+  });
+
+  it('writes a live tick of many series into a few pages at the end of each table', () => {
+    const hosts = Array.from({ length: 256 }, (_, host) => ({ gpu: '0', Hostname: `h${host}` }));
+    const tick = (ts: number) => hosts.map((labels) => gpuSample(ts, ts % 97, labels));
+    for (let step = 0; step < 120; step++) store.append(tick(T0 + step * 15_000));
+    store.flush();
+    const file = join(dir, DB_FILE_NAME);
+    const checkpointer = new Database(file);
+    checkpointer.pragma('wal_checkpoint(TRUNCATE)');
+    store.append(tick(T0 + 120 * 15_000));
+    store.flush();
+    // Keyed by series first, this flush rewrote about 200 pages (800 KiB), one run per series.
+    expect(statSync(`${file}-wal`).size).toBeLessThan(128 * 1024);
+    checkpointer.close();
   });
 
   it('refuses appends after close instead of dropping them silently', () => {

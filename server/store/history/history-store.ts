@@ -93,6 +93,21 @@ export class HistoryStore {
     return this.registry.byMetric(metric);
   }
 
+  /** One scan of the range for all of `seriesIds`; every id is a key, empty when it has no rows. */
+  readRawMany(seriesIds: readonly number[], from: number, to: number): Map<number, RawRange> {
+    return this.reader.readRawMany(seriesIds, from, to);
+  }
+
+  readRollupMany(
+    resolution: RollupResolution,
+    seriesIds: readonly number[],
+    from: number,
+    to: number,
+  ): Map<number, RollupRange> {
+    return this.reader.readRollupMany(resolution, seriesIds, from, to);
+  }
+
+  /** Scans the whole range whatever the series: prefer `readRawMany` for more than one. */
   readRaw(seriesId: number, from: number, to: number): RawRange {
     return this.reader.readRaw(seriesId, from, to);
   }
@@ -111,7 +126,7 @@ export class HistoryStore {
   }
 
   prune(): PruneResult {
-    const result = this.retentionKeeper.prune(this.registry.allIds(), this.now());
+    const result = this.retentionKeeper.prune(this.now());
     this.options.logger.info(result, 'history pruned');
     return result;
   }

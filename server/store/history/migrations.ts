@@ -1,10 +1,11 @@
 import type { Database } from 'better-sqlite3';
+import { clusterByTime } from './cluster-by-time';
 import { createInitialSchema } from './schema';
 
 export type Migration = (db: Database) => void;
 
 /** Append only: entry i moves a database from version i to version i + 1. */
-export const MIGRATIONS: readonly Migration[] = [createInitialSchema];
+export const MIGRATIONS: readonly Migration[] = [createInitialSchema, clusterByTime];
 
 export class SchemaTooNewError extends Error {
   constructor(

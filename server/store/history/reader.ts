@@ -1,79 +1,100 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { HOUR, MINUTE } from './schema';
+import { SeriesSplitter, type SeriesRow } from './split-by-series';
 import type { HistoryStats, RawRange, RollupRange, RollupResolution } from './types';
 
-type Range = [seriesId: number, from: number, to: number];
-type RawRow = [ts: number, value: number | null];
+type PageParams = [afterTime: number, afterId: number, to: number, ids: string, limit: number];
+type OneParams = [from: number, to: number, seriesId: number];
 type RowCounts = [raw: number, minute: number, hour: number, series: number];
-type RollupRow = [
-  bucketStart: number,
-  min: number | null,
-  max: number | null,
-  sum: number | null,
-  count: number,
-  last: number | null,
-];
 
-function rollupSql(table: string): string {
-  return `SELECT bucket_start, min, max, sum, count, last FROM ${table}
-    WHERE series_id = ? AND bucket_start BETWEEN ? AND ? ORDER BY bucket_start`;
+interface LevelReads {
+  many: Statement<PageParams, SeriesRow>;
+  one: Statement<OneParams, SeriesRow>;
 }
 
-// `?? NaN` decodes the NULL that stands for NaN (see values.ts) without a call per cell.
-function toRawRange(rows: readonly RawRow[]): RawRange {
-  const timestamps = new Float64Array(rows.length);
-  const values = new Float64Array(rows.length);
-  rows.forEach(([ts, value], index) => {
-    timestamps[index] = ts;
-    values[index] = value ?? NaN;
-  });
-  return { timestamps, values };
+interface Shape<T> {
+  width: number;
+  build: (columns: Float64Array[]) => T;
 }
 
-function toRollupRange(rows: readonly RollupRow[]): RollupRange {
-  const n = rows.length;
-  const range: RollupRange = {
-    timestamps: new Float64Array(n),
-    min: new Float64Array(n),
-    max: new Float64Array(n),
-    sum: new Float64Array(n),
-    count: new Float64Array(n),
-    last: new Float64Array(n),
+// Bounded pages keep memory flat; one `all()` of the whole range was slower, mostly in GC.
+const PAGE_ROWS = 4096;
+const EMPTY_COLUMN = new Float64Array(0);
+
+/**
+ * `many` is one scan in key order, resumed after the last row of each page; its id filter runs
+ * inside SQLite, so rows of series nobody asked for never cross into JS. `one` is not paged:
+ * the resume test costs more per scanned row than a single series' rows do.
+ */
+function prepareLevel(db: Database, table: string, time: string, cells: string): LevelReads {
+  const select = `SELECT series_id, ${time}, ${cells} FROM ${table}`;
+  const order = `ORDER BY ${time}, series_id`;
+  const many = `${select} WHERE (${time}, series_id) > (?, ?) AND ${time} <= ?
+    AND series_id IN (SELECT value FROM json_each(?)) ${order} LIMIT ?`;
+  const one = `${select} WHERE ${time} BETWEEN ? AND ? AND series_id = ? ${order}`;
+  return {
+    many: db.prepare<PageParams, SeriesRow>(many).raw(),
+    one: db.prepare<OneParams, SeriesRow>(one).raw(),
   };
-  rows.forEach(([bucketStart, min, max, sum, count, last], index) => {
-    range.timestamps[index] = bucketStart;
-    range.min[index] = min ?? NaN;
-    range.max[index] = max ?? NaN;
-    range.sum[index] = sum ?? NaN;
-    range.count[index] = count;
-    range.last[index] = last ?? NaN;
-  });
-  return range;
 }
 
+function prepareRollup(db: Database, table: string): LevelReads {
+  return prepareLevel(db, table, 'bucket_start', 'min, max, sum, count, last');
+}
+
+const RAW: Shape<RawRange> = {
+  width: 2,
+  build: ([timestamps = EMPTY_COLUMN, values = EMPTY_COLUMN]) => ({ timestamps, values }),
+};
+
+const ROLLUP: Shape<RollupRange> = {
+  width: 6,
+  build: ([timestamps, min, max, sum, count, last]) => ({
+    timestamps: timestamps ?? EMPTY_COLUMN,
+    min: min ?? EMPTY_COLUMN,
+    max: max ?? EMPTY_COLUMN,
+    sum: sum ?? EMPTY_COLUMN,
+    count: count ?? EMPTY_COLUMN,
+    last: last ?? EMPTY_COLUMN,
+  }),
+};
+
+function readMany<T>(
+  reads: LevelReads,
+  shape: Shape<T>,
+  { seriesIds, from, to }: { seriesIds: readonly number[]; from: number; to: number },
+): Map<number, T> {
+  const splitter = new SeriesSplitter(seriesIds, shape.width);
+  const ids = JSON.stringify(seriesIds);
+  let after: [time: number, id: number] = [from, -Infinity];
+  for (;;) {
+    const rows = reads.many.all(...after, to, ids, PAGE_ROWS);
+    splitter.add(rows);
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < PAGE_ROWS) break;
+    after = [last[1], last[0]];
+  }
+  return new Map([...splitter.finish()].map(([id, columns]) => [id, shape.build(columns)]));
+}
+
+function readOne<T>(reads: LevelReads, shape: Shape<T>, params: OneParams): T {
+  const splitter = new SeriesSplitter([params[2]], shape.width);
+  splitter.add(reads.one.all(...params));
+  const [columns = []] = splitter.finish().values();
+  return shape.build(columns);
+}
+
+/** Keys lead with time (migration 2), so one scan of a range serves every series in it. */
 export class HistoryReader {
-  private readonly raw: Statement<Range, RawRow>;
-  private readonly rollups: Record<RollupResolution, Statement<Range, RollupRow>>;
+  private readonly raw: LevelReads;
+  private readonly rollups: Record<RollupResolution, LevelReads>;
   private readonly newest: Statement<[], number | null>;
   private readonly counts: Statement<[], RowCounts>;
 
   constructor(db: Database) {
-    this.raw = db
-      .prepare<Range, RawRow>(
-        'SELECT ts, value FROM raw_samples WHERE series_id = ? AND ts BETWEEN ? AND ? ORDER BY ts',
-      )
-      .raw();
-    this.rollups = {
-      '1m': db.prepare<Range, RollupRow>(rollupSql(MINUTE.table)).raw(),
-      '1h': db.prepare<Range, RollupRow>(rollupSql(HOUR.table)).raw(),
-    };
-    // One primary-key probe per series instead of a scan of every raw row.
-    this.newest = db
-      .prepare<[], number | null>(
-        `SELECT max((SELECT ts FROM raw_samples WHERE series_id = series.id
-           ORDER BY ts DESC LIMIT 1)) FROM series`,
-      )
-      .pluck();
+    this.raw = prepareLevel(db, 'raw_samples', 'ts', 'value');
+    this.rollups = { '1m': prepareRollup(db, MINUTE.table), '1h': prepareRollup(db, HOUR.table) };
+    this.newest = db.prepare<[], number | null>('SELECT max(ts) FROM raw_samples').pluck();
     this.counts = db
       .prepare<[], RowCounts>(
         `SELECT (SELECT count(*) FROM raw_samples), (SELECT count(*) FROM rollup_1m),
@@ -82,8 +103,21 @@ export class HistoryReader {
       .raw();
   }
 
+  readRawMany(seriesIds: readonly number[], from: number, to: number): Map<number, RawRange> {
+    return readMany(this.raw, RAW, { seriesIds, from, to });
+  }
+
+  readRollupMany(
+    resolution: RollupResolution,
+    seriesIds: readonly number[],
+    from: number,
+    to: number,
+  ): Map<number, RollupRange> {
+    return readMany(this.rollups[resolution], ROLLUP, { seriesIds, from, to });
+  }
+
   readRaw(seriesId: number, from: number, to: number): RawRange {
-    return toRawRange(this.raw.all(seriesId, from, to));
+    return readOne(this.raw, RAW, [from, to, seriesId]);
   }
 
   readRollup(
@@ -92,7 +126,7 @@ export class HistoryReader {
     from: number,
     to: number,
   ): RollupRange {
-    return toRollupRange(this.rollups[resolution].all(seriesId, from, to));
+    return readOne(this.rollups[resolution], ROLLUP, [from, to, seriesId]);
   }
 
   newestTimestamp(): number | undefined {

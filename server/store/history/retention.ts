@@ -13,15 +13,15 @@ const LEVELS = Object.keys(TABLES) as Level[];
 
 function deleteSql(level: Level): string {
   const { table, column } = TABLES[level];
-  return `DELETE FROM ${table} WHERE series_id = ? AND ${column} < ?`;
+  return `DELETE FROM ${table} WHERE ${column} < ?`;
 }
 
 /** Deletes rows past each level's retention and remembers how far each level was cut. */
 export class RetentionKeeper {
-  private readonly deletes: Record<Level, Statement<[number, number]>>;
+  private readonly deletes: Record<Level, Statement<[number]>>;
   private readonly saveHorizon: Statement<[Level, number]>;
   private readonly loadHorizons: Statement<[], [Level, number]>;
-  private readonly pruneAll: (seriesIds: readonly number[], now: number) => PruneResult;
+  private readonly pruneAll: (now: number) => PruneResult;
   private horizons: Record<Level, number> = { raw: -Infinity, minute: -Infinity, hour: -Infinity };
 
   constructor(
@@ -43,13 +43,12 @@ export class RetentionKeeper {
     for (const [level, prunedBefore] of this.loadHorizons.all()) {
       if (level in this.horizons) this.horizons[level] = prunedBefore;
     }
-    this.pruneAll = db.transaction((seriesIds: readonly number[], now: number) => {
+    // Keys lead with time, so each level's delete is one range at the left edge of its table.
+    this.pruneAll = db.transaction((now: number) => {
       const cutoffs = this.cutoffs(now);
       const result: PruneResult = { raw: 0, minute: 0, hour: 0 };
       for (const level of LEVELS) {
-        // Per series, so each delete is a primary-key range rather than a full table scan.
-        for (const id of seriesIds)
-          result[level] += this.deletes[level].run(id, cutoffs[level]).changes;
+        result[level] = this.deletes[level].run(cutoffs[level]).changes;
         this.saveHorizon.run(level, cutoffs[level]);
       }
       return result;
@@ -61,8 +60,8 @@ export class RetentionKeeper {
     return { raw: this.horizons.raw, minute: this.horizons.minute };
   }
 
-  prune(seriesIds: readonly number[], now: number): PruneResult {
-    const result = this.pruneAll(seriesIds, now);
+  prune(now: number): PruneResult {
+    const result = this.pruneAll(now);
     const cutoffs = this.cutoffs(now);
     for (const level of LEVELS)
       this.horizons[level] = Math.max(this.horizons[level], cutoffs[level]);

@@ -10,14 +10,14 @@ import { fromSqlReal, toSqlReal } from './values';
 import type { SortedSamples } from './write-buffer';
 
 type RollupParams = [
-  number,
-  number,
-  number | null,
-  number | null,
-  number | null,
-  number,
-  number | null,
-  number,
+  seriesId: number,
+  bucketStart: number,
+  min: number | null,
+  max: number | null,
+  sum: number | null,
+  count: number,
+  last: number | null,
+  lastTs: number,
 ];
 type RawRow = [ts: number, value: number | null];
 type RollupRow = [
@@ -30,6 +30,13 @@ type RollupRow = [
   lastTs: number,
 ];
 
+/** One series' share of a flush; `replaced[i]` marks samples that overwrote a stored raw row. */
+export interface SeriesBatch {
+  id: number;
+  samples: SortedSamples;
+  replaced: Uint8Array | undefined;
+}
+
 /** How far back each finer level is still complete: rows at or after it were never pruned. */
 export interface PruneHorizons {
   raw: number;
@@ -41,7 +48,7 @@ const COLUMNS = '(series_id, bucket_start, min, max, sum, count, last, last_ts)'
 // NULL is "no value" for min/max, so coalesce keeps the side that has one.
 function upsertSql(table: string): string {
   return `INSERT INTO ${table} ${COLUMNS} VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (series_id, bucket_start) DO UPDATE SET
+    ON CONFLICT (bucket_start, series_id) DO UPDATE SET
       min = coalesce(min(min, excluded.min), min, excluded.min),
       max = coalesce(max(max, excluded.max), max, excluded.max),
       sum = sum + excluded.sum,
@@ -119,26 +126,31 @@ export class RollupWriter {
       .raw();
   }
 
-  /** `replaced[i]` marks samples that overwrote a stored raw row. */
-  apply(
-    seriesId: number,
-    samples: SortedSamples,
-    replaced: Uint8Array | undefined,
-    horizons: PruneHorizons,
-  ): void {
-    for (const level of [MINUTE, HOUR]) {
-      const upsert = this.upsert[level.table];
-      for (const bucket of aggregateBuckets(samples.ts, samples.values, level.bucketMs, replaced)) {
-        upsert.run(...toParams(seriesId, bucket));
+  /** Expects every batch's raw rows to be written already. */
+  apply(batches: readonly SeriesBatch[], horizons: PruneHorizons): void {
+    for (const level of [MINUTE, HOUR]) this.upsertInKeyOrder(level, batches);
+    for (const { id, samples, replaced } of batches) {
+      if (!replaced) continue;
+      for (const start of uniqueBuckets(samples.ts, replaced, MINUTE.bucketMs)) {
+        if (start >= horizons.raw) this.recomputeMinute(id, start);
+      }
+      for (const start of uniqueBuckets(samples.ts, replaced, HOUR.bucketMs)) {
+        if (start >= horizons.minute) this.recomputeHour(id, start);
       }
     }
-    if (!replaced) return;
-    for (const start of uniqueBuckets(samples.ts, replaced, MINUTE.bucketMs)) {
-      if (start >= horizons.raw) this.recomputeMinute(seriesId, start);
+  }
+
+  // Bucket-then-series is the table's key order, so neighbouring upserts share pages.
+  private upsertInKeyOrder(level: RollupLevel, batches: readonly SeriesBatch[]): void {
+    const rows: RollupParams[] = [];
+    for (const { id, samples, replaced } of batches) {
+      for (const bucket of aggregateBuckets(samples.ts, samples.values, level.bucketMs, replaced)) {
+        rows.push(toParams(id, bucket));
+      }
     }
-    for (const start of uniqueBuckets(samples.ts, replaced, HOUR.bucketMs)) {
-      if (start >= horizons.minute) this.recomputeHour(seriesId, start);
-    }
+    rows.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+    const upsert = this.upsert[level.table];
+    for (const row of rows) upsert.run(...row);
   }
 
   private recomputeMinute(seriesId: number, start: number): void {

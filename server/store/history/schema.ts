@@ -24,6 +24,7 @@ function rollupTable(table: RollupLevel['table']): string {
   ) WITHOUT ROWID`;
 }
 
+// Version 1 as it shipped: later migrations reshape these tables, so this never changes.
 // Value columns hold NULL for NaN: SQLite stores a bound NaN as NULL anyway, so it is made explicit.
 export function createInitialSchema(db: Database): void {
   db.exec(`

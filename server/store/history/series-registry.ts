@@ -23,7 +23,6 @@ export class SeriesRegistry {
   private readonly selectId: Statement<[string], number>;
   private readonly insert: Statement<[string, string, string]>;
   private readonly selectByMetric: Statement<[string], SeriesRow>;
-  private readonly selectIds: Statement<[], number>;
 
   constructor(db: Database) {
     this.selectId = db.prepare<[string], number>('SELECT id FROM series WHERE key = ?').pluck();
@@ -33,7 +32,6 @@ export class SeriesRegistry {
         'SELECT id, key, metric, labels FROM series WHERE metric = ? ORDER BY key',
       )
       .raw();
-    this.selectIds = db.prepare<[], number>('SELECT id FROM series ORDER BY id').pluck();
   }
 
   /** Must run inside the flush transaction; call `forgetUncommitted` if that transaction fails. */
@@ -54,9 +52,5 @@ export class SeriesRegistry {
 
   byMetric(metric: string): HistorySeries[] {
     return this.selectByMetric.all(metric).map(toSeries);
-  }
-
-  allIds(): number[] {
-    return this.selectIds.all();
   }
 }

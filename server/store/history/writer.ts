@@ -1,15 +1,30 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { RollupWriter, type PruneHorizons } from './rollups';
+import { RollupWriter, type PruneHorizons, type SeriesBatch } from './rollups';
 import type { SeriesRegistry } from './series-registry';
 import { toSqlReal } from './values';
-import { sortedUnique, type SortedSamples, type WriteBuffer } from './write-buffer';
+import { sortedUnique, type WriteBuffer } from './write-buffer';
 
-type RawParams = [seriesId: number, ts: number, value: number | null];
+type RawParams = [ts: number, seriesId: number, value: number | null];
+
+interface RawRef {
+  ts: number;
+  batch: SeriesBatch;
+  index: number;
+}
+
+// Time-then-series is the table's key order: inserts append at the right edge and pack pages.
+function inKeyOrder(batches: readonly SeriesBatch[]): RawRef[] {
+  const refs: RawRef[] = [];
+  for (const batch of batches) {
+    batch.samples.ts.forEach((ts, index) => refs.push({ ts, batch, index }));
+  }
+  return refs.sort((a, b) => a.ts - b.ts || a.batch.id - b.batch.id);
+}
 
 /** Writes a WriteBuffer's samples and their rollups in one transaction. */
 export class HistoryWriter {
   private readonly insertNew: Statement<RawParams>;
-  private readonly overwrite: Statement<[number | null, number, number]>;
+  private readonly overwrite: Statement<[value: number | null, ts: number, seriesId: number]>;
   private readonly rollups: RollupWriter;
   private readonly flushAll: (buffer: WriteBuffer, horizons: PruneHorizons) => number;
 
@@ -18,20 +33,19 @@ export class HistoryWriter {
     private readonly registry: SeriesRegistry,
   ) {
     this.insertNew = db.prepare(
-      'INSERT INTO raw_samples (series_id, ts, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      'INSERT INTO raw_samples (ts, series_id, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
     );
-    this.overwrite = db.prepare('UPDATE raw_samples SET value = ? WHERE series_id = ? AND ts = ?');
+    this.overwrite = db.prepare('UPDATE raw_samples SET value = ? WHERE ts = ? AND series_id = ?');
     this.rollups = new RollupWriter(db);
     this.flushAll = db.transaction((buffer: WriteBuffer, horizons: PruneHorizons) => {
-      let written = 0;
-      for (const pending of buffer.series()) {
-        const id = this.registry.idFor(pending.key, pending.metric, pending.labels);
-        const samples = sortedUnique(pending);
-        const replaced = this.writeRaw(id, samples);
-        this.rollups.apply(id, samples, replaced, horizons);
-        written += samples.ts.length;
-      }
-      return written;
+      const batches = [...buffer.series()].map((pending): SeriesBatch => ({
+        id: this.registry.idFor(pending.key, pending.metric, pending.labels),
+        samples: sortedUnique(pending),
+        replaced: undefined,
+      }));
+      this.writeRaw(batches);
+      this.rollups.apply(batches, horizons);
+      return batches.reduce((written, batch) => written + batch.samples.ts.length, 0);
     });
   }
 
@@ -48,17 +62,14 @@ export class HistoryWriter {
     }
   }
 
-  /** The newest write of a (series, ts) wins; returns which samples replaced a stored row. */
-  private writeRaw(seriesId: number, samples: SortedSamples): Uint8Array | undefined {
-    let replaced: Uint8Array | undefined;
-    for (let index = 0; index < samples.ts.length; index++) {
-      const ts = samples.ts[index] ?? NaN;
-      const value = toSqlReal(samples.values[index] ?? NaN);
-      if (this.insertNew.run(seriesId, ts, value).changes > 0) continue;
-      this.overwrite.run(value, seriesId, ts);
-      replaced ??= new Uint8Array(samples.ts.length);
-      replaced[index] = 1;
+  /** The newest write of a (series, ts) wins; marks in each batch which samples replaced a row. */
+  private writeRaw(batches: readonly SeriesBatch[]): void {
+    for (const { ts, batch, index } of inKeyOrder(batches)) {
+      const value = toSqlReal(batch.samples.values[index] ?? NaN);
+      if (this.insertNew.run(ts, batch.id, value).changes > 0) continue;
+      this.overwrite.run(value, ts, batch.id);
+      batch.replaced ??= new Uint8Array(batch.samples.ts.length);
+      batch.replaced[index] = 1;
     }
-    return replaced;
   }
 }
