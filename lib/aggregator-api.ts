@@ -1,10 +1,22 @@
 import { z } from 'zod';
-import { PanelDataSchema, PanelsResponseSchema, type Panel, type PanelData } from './protocol';
+import {
+  AnnotationListSchema,
+  AnnotationSchema,
+  PanelDataSchema,
+  PanelsResponseSchema,
+  SessionSchema,
+  type Annotation,
+  type AnnotationQuery,
+  type Panel,
+  type PanelData,
+  type Session,
+} from './protocol';
 import { parseTimeRange, rangeKey, resolveRange, type TimeRange } from './time-range';
 
 export interface DashboardSnapshot {
   panels: Panel[];
   data: Record<string, PanelData>;
+  annotations: Annotation[];
   now: number;
   /** The range the data was fetched for, as it keys the query cache. */
   rangeKey: string;
@@ -24,10 +36,56 @@ export function pointsFor(
   return native <= MAX_NATIVE_POINTS ? Math.max(native, 2) : CHART_POINTS;
 }
 
-async function getJson<T>(url: string, schema: z.ZodType<T>): Promise<T> {
-  const response = await fetch(url, { cache: 'no-store' });
+/** The aggregator wants a token this request did not carry, or a role it does not have. */
+export class AccessDeniedError extends Error {
+  constructor(readonly status: 401 | 403) {
+    super(status === 401 ? 'an access token is needed' : 'this token may not read the dashboard');
+  }
+}
+
+export class NotFoundError extends Error {}
+
+async function getJson<T>(url: string, schema: z.ZodType<T>, token?: string): Promise<T> {
+  const response = await fetch(url, {
+    cache: 'no-store',
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  if (response.status === 401 || response.status === 403) {
+    throw new AccessDeniedError(response.status);
+  }
+  if (response.status === 404) throw new NotFoundError(`GET ${url} answered 404`);
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
   return schema.parse(await response.json());
+}
+
+export function fetchSession(origin: string, token?: string): Promise<Session> {
+  return getJson(`${origin}/api/session`, SessionSchema, token);
+}
+
+export async function fetchAnnotations(
+  origin: string,
+  query: AnnotationQuery,
+  token?: string,
+): Promise<Annotation[]> {
+  const params = new URLSearchParams(
+    Object.entries(query).flatMap(([name, value]) =>
+      value === undefined ? [] : [[name, String(value)]],
+    ),
+  );
+  const { annotations } = await getJson(
+    `${origin}/api/annotations?${params.toString()}`,
+    AnnotationListSchema,
+    token,
+  );
+  return annotations;
+}
+
+export function fetchAnnotation(origin: string, id: string, token?: string): Promise<Annotation> {
+  return getJson(`${origin}/api/annotations/${encodeURIComponent(id)}`, AnnotationSchema, token);
+}
+
+export async function fetchPanels(origin: string, token?: string): Promise<Panel[]> {
+  return (await getJson(`${origin}/api/panels`, PanelsResponseSchema, token)).panels;
 }
 
 export function fetchPanelData(
@@ -35,6 +93,7 @@ export function fetchPanelData(
   panel: Pick<Panel, 'id' | 'expectedIntervalMs'>,
   from: number,
   to: number,
+  token?: string,
 ): Promise<PanelData> {
   const params = new URLSearchParams({
     panel: panel.id,
@@ -42,7 +101,7 @@ export function fetchPanelData(
     to: String(Math.round(to)),
     points: String(pointsFor(panel, from, to)),
   });
-  return getJson(`${origin}/api/query?${params.toString()}`, PanelDataSchema);
+  return getJson(`${origin}/api/query?${params.toString()}`, PanelDataSchema, token);
 }
 
 /** Everything the first paint needs, in one round of parallel requests. */
@@ -50,20 +109,31 @@ export async function fetchDashboardSnapshot(
   origin: string,
   range: TimeRange,
   now = Date.now(),
+  token?: string,
 ): Promise<DashboardSnapshot> {
-  const { panels } = await getJson(`${origin}/api/panels`, PanelsResponseSchema);
+  const panels = await fetchPanels(origin, token);
   const { from, to } = resolveRange(range, now);
-  const entries = await Promise.all(
-    panels.map(async (panel) => [panel.id, await fetchPanelData(origin, panel, from, to)] as const),
-  );
-  return { panels, data: Object.fromEntries(entries), now, rangeKey: rangeKey(range) };
+  const [annotations, ...entries] = await Promise.all([
+    fetchAnnotations(origin, { from, to }, token),
+    ...panels.map(
+      async (panel) => [panel.id, await fetchPanelData(origin, panel, from, to, token)] as const,
+    ),
+  ]);
+  return {
+    panels,
+    data: Object.fromEntries(entries),
+    annotations,
+    now,
+    rangeKey: rangeKey(range),
+  };
 }
 
 /** The first paint for a URL's `from`/`to`, read as of now. */
 export function fetchDashboardForUrl(
   origin: string,
   params: { from?: string; to?: string },
+  token?: string,
 ): Promise<DashboardSnapshot> {
   const now = Date.now();
-  return fetchDashboardSnapshot(origin, parseTimeRange(params, now), now);
+  return fetchDashboardSnapshot(origin, parseTimeRange(params, now), now, token);
 }

@@ -1,4 +1,17 @@
 import { z } from 'zod';
+import {
+  MAX_TAGS,
+  TAG,
+  type Annotation,
+  type AnnotationCreate,
+  type AnnotationDeleteRequest,
+  type AnnotationList,
+  type AnnotationQuery,
+  type AnnotationUpdateRequest,
+} from './protocol-annotations';
+
+export * from './protocol-annotations';
+export * from './protocol-access';
 
 export const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 export const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -57,6 +70,8 @@ export const PanelSchema = z.strictObject({
   thresholds: z
     .strictObject({ warning: z.number().optional(), critical: z.number().optional() })
     .default({}),
+  /** Annotations tagged with any of these are drawn on the panel. */
+  tags: z.array(z.string().regex(TAG)).max(MAX_TAGS).default([]),
 });
 export type Panel = z.infer<typeof PanelSchema>;
 
@@ -102,6 +117,11 @@ export const ERROR_CODES = [
   'invalid_request',
   'unknown_panel',
   'not_found',
+  'unauthorized',
+  'forbidden',
+  'forbidden_origin',
+  'rate_limited',
+  'conflict',
   'method_not_allowed',
   'payload_too_large',
   'unsupported_media_type',
@@ -131,6 +151,8 @@ export type SubscribeResult = z.infer<typeof SubscribeResultSchema>;
 
 export interface ServerToClientEvents {
   'samples:batch': (batch: PanelBatch) => void;
+  'annotation:upsert': (annotation: Annotation) => void;
+  'annotation:delete': (request: AnnotationDeleteRequest) => void;
 }
 
 export interface ClientToServerEvents {
@@ -139,6 +161,13 @@ export interface ClientToServerEvents {
     ack: (result: Ack<SubscribeResult>) => void,
   ) => void;
   'panels:unsubscribe': (request: SubscribeRequest, ack: (result: Ack<null>) => void) => void;
+  'annotations:list': (query: AnnotationQuery, ack: (result: Ack<AnnotationList>) => void) => void;
+  'annotation:create': (input: AnnotationCreate, ack: (result: Ack<Annotation>) => void) => void;
+  'annotation:update': (
+    request: AnnotationUpdateRequest,
+    ack: (result: Ack<Annotation>) => void,
+  ) => void;
+  'annotation:delete': (request: AnnotationDeleteRequest, ack: (result: Ack<null>) => void) => void;
 }
 
 export const SOURCE_STATES = ['starting', 'running', 'stopped', 'failed'] as const;

@@ -1,15 +1,26 @@
+import type { Database } from 'better-sqlite3';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
-import type { ClientToServerEvents, Panel, ServerToClientEvents } from '../lib/protocol';
+import type { Panel } from '../lib/protocol';
+import { AccessControl, type AccessControlOptions } from './access/access-control';
+import { RateLimiter, type RateLimit } from './access/rate-limiter';
+import { TokenStore } from './access/token-store';
+import { AnnotationService } from './annotations/annotation-service';
+import { AnnotationStore } from './annotations/annotation-store';
+import { createAccessRoutes } from './api/access-routes';
+import { createAnnotationRoutes } from './api/annotation-routes';
+import { createDataRoutes } from './api/data-routes';
 import { createRequestListener } from './api/router';
-import { createRoutes } from './api/routes';
+import { installAnnotationEvents } from './live/annotation-events';
 import { createLiveHub } from './live/hub';
+import { disconnectToken, installSocketAccess } from './live/socket-access';
+import type { HeadroomServer } from './live/socket-types';
 import { createMetrics } from './metrics';
 import { SourceRegistry } from './sources/registry';
 import type { Source } from './sources/source';
-import type { HistoryStore } from './store/history/history-store';
+import { openInMemoryDatabase, type HistoryStore } from './store/history/history-store';
 import { preloadRecent, startHistoryPersistence } from './store/history-persistence';
 import { MemoryStore } from './store/memory-store';
 import { RECENT_WINDOW_MS } from './store/recent-window';
@@ -27,12 +38,23 @@ export interface AggregatorDeps {
   /** Durable history; without it the aggregator keeps only its in-memory windows. */
   history?: HistoryStore;
   flushIntervalMs?: number;
+  /** Who may do what; by default a loopback-only aggregator whose web app is on port 3000. */
+  access?: AccessControlOptions;
+  writeRateLimit?: RateLimit;
 }
+
+export const DEFAULT_WRITE_RATE_LIMIT: RateLimit = { burst: 30, perSecond: 1 };
+const DEFAULT_ACCESS: AccessControlOptions = {
+  loopback: true,
+  allowedOrigins: ['http://localhost:3000', 'http://127.0.0.1:3000'],
+};
 
 export interface Aggregator {
   httpServer: HttpServer;
-  io: Server<ClientToServerEvents, ServerToClientEvents>;
+  io: HeadroomServer;
   store: MemoryStore;
+  annotations: AnnotationService;
+  tokens: TokenStore;
   listen(port: number, host?: string): Promise<AddressInfo>;
   close(): Promise<void>;
 }
@@ -45,24 +67,44 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
   });
   const metrics = createMetrics(store);
   const { history } = deps;
+  const database: Database = history?.database ?? openInMemoryDatabase();
+  const annotations = new AnnotationService(new AnnotationStore(database));
+  const tokens = new TokenStore(database);
+  const access = new AccessControl(tokens, deps.access ?? DEFAULT_ACCESS);
+  const writeLimiter = new RateLimiter(deps.writeRateLimit ?? DEFAULT_WRITE_RATE_LIMIT);
   const sources = new SourceRegistry(deps.sources, store, metrics, logger, history);
-  const routes = createRoutes({
-    store,
-    history,
-    sources,
-    panels: deps.panels,
-    metrics,
-    version: deps.version,
-    startedAt: Date.now(),
-  });
-  const httpServer = createServer(createRequestListener(routes, logger, metrics));
+  const routes = {
+    ...createDataRoutes({
+      store,
+      history,
+      sources,
+      panels: deps.panels,
+      metrics,
+      version: deps.version,
+      startedAt: Date.now(),
+    }),
+    ...createAnnotationRoutes(annotations),
+    ...createAccessRoutes({ tokens, onRevoked: (tokenId) => disconnectToken(io, tokenId) }),
+  };
+  const httpServer = createServer(
+    createRequestListener({ routes, access, writeLimiter, logger, metrics }),
+  );
   // Without the trailing slash the path survives Next's rewrite proxy unchanged.
-  const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
+  const io: HeadroomServer = new Server(httpServer, {
     addTrailingSlash: false,
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     // A client back within two minutes gets the batches it missed replayed, in order.
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    allowRequest: (req, callback) => callback(null, access.originAllowed(req.headers.origin)),
+  });
+  installSocketAccess(io, access);
+  const stopAnnotationEvents = installAnnotationEvents({
+    io,
+    annotations,
+    access,
+    writeLimiter,
+    logger,
   });
   const hub = createLiveHub({
     io,
@@ -89,6 +131,8 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
     httpServer,
     io,
     store,
+    annotations,
+    tokens,
     listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -100,9 +144,11 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
     },
     async close() {
       hub.stop();
+      stopAnnotationEvents();
       await sources.stopAll();
       persistence?.stop();
-      history?.close();
+      if (history) history.close();
+      else database.close();
       // Closing transports, not sending a disconnect packet, lets clients reconnect on their own.
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

@@ -17,6 +17,20 @@ const EnvSchema = z.object({
     .default(SIMULATOR_SIGNALS.join(','))
     .transform((list) => list.split(',').map((name) => name.trim()))
     .pipe(z.array(z.enum(SIMULATOR_SIGNALS)).min(1)),
+  /** The web app's port: its origins are the ones allowed by default. */
+  PORT: PortSchema.default(3000),
+  HEADROOM_ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((list) =>
+      list
+        ?.split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ message: 'origins look like https://headroom.example.com' })).optional()),
+  HEADROOM_ALERT_WEBHOOK_URL: z.url().optional(),
+  HEADROOM_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -29,6 +43,9 @@ export interface AggregatorConfig {
   backfillMs: number;
   simulator: boolean;
   simulatorSignals: SimulatorSignal[];
+  allowedOrigins: string[];
+  alertWebhookUrl: string | undefined;
+  writesPerMinute: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -51,6 +68,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AggregatorConf
     backfillMs: e.HEADROOM_BACKFILL_MINUTES * 60_000,
     simulator: e.HEADROOM_SIMULATOR === 'on',
     simulatorSignals: e.HEADROOM_SIMULATOR_SIGNALS,
+    allowedOrigins: e.HEADROOM_ALLOWED_ORIGINS?.map((origin) => new URL(origin).origin) ?? [
+      `http://localhost:${e.PORT}`,
+      `http://127.0.0.1:${e.PORT}`,
+    ],
+    alertWebhookUrl: e.HEADROOM_ALERT_WEBHOOK_URL,
+    writesPerMinute: e.HEADROOM_WRITES_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
   };
 }

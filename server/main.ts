@@ -1,4 +1,7 @@
 import type { Logger } from 'pino';
+import { isLoopback } from './access/access-control';
+import { checkAccessPolicy } from './access/startup-policy';
+import { TokenStore } from './access/token-store';
 import { createAggregator } from './app';
 import { loadConfig } from './config';
 import { DEFAULT_PANELS } from './dashboard';
@@ -24,6 +27,12 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const history = openHistory(config.dataDir, logger);
   logger.info({ dataDir: config.dataDir, ...history.stats() }, 'history store open');
+  try {
+    checkAccessPolicy(config.host, new TokenStore(history.database), logger);
+  } catch (error) {
+    history.close();
+    throw error;
+  }
   const historyEnd = history.newestTimestamp();
   const sources = config.simulator
     ? [
@@ -44,6 +53,11 @@ async function main(): Promise<void> {
     version: VERSION,
     history,
     flushIntervalMs: config.flushIntervalMs,
+    access: { loopback: isLoopback(config.host), allowedOrigins: config.allowedOrigins },
+    writeRateLimit: {
+      burst: Math.min(30, config.writesPerMinute),
+      perSecond: config.writesPerMinute / 60,
+    },
   });
   try {
     const address = await aggregator.listen(config.port, config.host);

@@ -1,11 +1,14 @@
 'use client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { PanelCard } from '@/components/charts/panel-card';
+import { appliesTo, overlaps } from '@/lib/annotations/applies-to';
 import { fetchPanelData } from '@/lib/aggregator-api';
+import { readAccessToken } from '@/lib/client/access-token';
 import { useLiveLatest } from '@/lib/client/live-latest';
 import { panelQueryKey } from '@/lib/client/query-client';
 import { isStale } from '@/lib/freshness';
-import type { Panel, PanelData } from '@/lib/protocol';
+import type { Annotation, Panel, PanelData } from '@/lib/protocol';
 import { isLive, rangeKey, resolveRange, type TimeRange } from '@/lib/time-range';
 
 /** Coarse live ranges are refetched at their own step, never more often than this. */
@@ -20,15 +23,23 @@ interface Props {
   to: number;
   now: number;
   onZoom: (from: number, to: number) => void;
+  /** Every annotation of the range; the panel keeps those that apply to it. */
+  annotations: readonly Annotation[];
+  canAnnotate: boolean;
 }
 
-export function LivePanel({ panel, range, initial, initialAt, from, to, now, onZoom }: Props) {
+export function LivePanel({ panel, range, initial, initialAt, from, to, now, ...rest }: Props) {
   const live = isLive(range);
+  const { annotations } = rest;
+  const shown = useMemo(
+    () => annotations.filter((item) => appliesTo(item, panel) && overlaps(item, from, to)),
+    [annotations, panel, from, to],
+  );
   const { data, isError } = useQuery<PanelData>({
     queryKey: panelQueryKey(panel.id, rangeKey(range)),
     queryFn: () => {
       const resolved = resolveRange(range, Date.now());
-      return fetchPanelData('', panel, resolved.from, resolved.to);
+      return fetchPanelData('', panel, resolved.from, resolved.to, readAccessToken());
     },
     initialData: initial,
     initialDataUpdatedAt: initialAt,
@@ -59,7 +70,9 @@ export function LivePanel({ panel, range, initial, initialAt, from, to, now, onZ
       showChange={native}
       stale={live && data !== undefined && isStale(panel, newest, now)}
       loadFailed={isError}
-      onZoom={onZoom}
+      onZoom={rest.onZoom}
+      annotations={shown}
+      canAnnotate={rest.canAnnotate}
     />
   );
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stopChild, waitForHttp } from '../../server/launcher/processes';
-import { E2E_AGGREGATOR_PORT } from './ports';
+import { E2E_AGGREGATOR_PORT, E2E_WEB_PORT } from './ports';
 
 /** The real aggregator as a child process, which a test may stop and start again. */
 export class AggregatorProcess {
@@ -17,6 +17,9 @@ export class AggregatorProcess {
       env: {
         ...process.env,
         AGGREGATOR_PORT: String(E2E_AGGREGATOR_PORT),
+        // The web app's port sets the browser origin the aggregator accepts sockets and writes from.
+        PORT: String(E2E_WEB_PORT),
+        PORT: String(E2E_WEB_PORT),
         HEADROOM_DATA_DIR: this.dataDir,
         HEADROOM_BACKFILL_MINUTES: '15',
         LOG_LEVEL: 'warn',

@@ -11,3 +11,7 @@ export function makeQueryClient(): QueryClient {
     },
   });
 }
+
+export const annotationsQueryKey = (rangeKey: string) => ['annotations', rangeKey] as const;
+export const annotationQueryKey = (id: string) => ['annotation', id] as const;
+export const sessionQueryKey = ['session'] as const;

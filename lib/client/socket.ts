@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../protocol';
+import { readAccessToken } from './access-token';
 
 export type HeadroomClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -12,6 +13,11 @@ export function getSocket(): HeadroomClientSocket {
     addTrailingSlash: false,
     reconnectionDelay: 500,
     reconnectionDelayMax: 2_000,
+    // Read on every connect, so a token saved after the page loaded is used by the next one.
+    auth: (send) => {
+      const token = readAccessToken();
+      send(token ? { token } : {});
+    },
   });
   return shared;
 }

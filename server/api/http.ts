@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ZodError } from 'zod';
+import type { z, ZodError } from 'zod';
 import type { ErrorCode } from '../../lib/protocol';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -11,14 +11,21 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   const payload = JSON.stringify(body);
   res.writeHead(status, {
+    ...headers,
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(payload),
     'cache-control': 'no-store',
@@ -27,7 +34,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 export function sendError(res: ServerResponse, error: HttpError): void {
-  sendJson(res, error.status, { error: { code: error.code, message: error.message } });
+  sendJson(
+    res,
+    error.status,
+    { error: { code: error.code, message: error.message } },
+    error.headers,
+  );
 }
 
 export function describeZodError(error: ZodError): string {
@@ -75,4 +87,22 @@ export function requireContentType(req: IncomingMessage, accepted: readonly stri
   if (type !== '' && !accepted.includes(type)) {
     throw new HttpError(415, 'unsupported_media_type', `send the body as ${accepted.join(' or ')}`);
   }
+}
+
+/** Reads a JSON body and checks it against a schema; only `application/json` is accepted. */
+export async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<T> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new HttpError(415, 'unsupported_media_type', 'send the body as application/json');
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(await readBody(req));
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    throw new HttpError(400, 'invalid_request', 'the body is not valid JSON');
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new HttpError(400, 'invalid_request', describeZodError(parsed.error));
+  return parsed.data;
 }

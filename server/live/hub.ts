@@ -1,12 +1,9 @@
-import type { Server, Socket } from 'socket.io';
 import type { Logger } from 'pino';
 import {
   SubscribeRequestSchema,
   type Ack,
-  type ClientToServerEvents,
   type Panel,
   type PanelBatch,
-  type ServerToClientEvents,
   type SubscribeRequest,
   type SubscribeResult,
 } from '../../lib/protocol';
@@ -16,9 +13,7 @@ import { newestSampleAt } from '../query/newest-sample';
 import type { MemoryStore } from '../store/memory-store';
 import type { AggregatorMetrics } from '../metrics';
 import { slowSocketIds } from './slow-clients';
-
-type HeadroomServer = Server<ClientToServerEvents, ServerToClientEvents>;
-type HeadroomSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+import type { HeadroomServer, HeadroomSocket } from './socket-types';
 
 export interface LiveHubOptions {
   io: HeadroomServer;

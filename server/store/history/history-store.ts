@@ -34,6 +34,7 @@ function openDatabase(file: string, logger: Logger): Database.Database {
     // WAL + NORMAL: a crash loses at most the last transaction and never corrupts the file.
     db.pragma('synchronous = NORMAL');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('foreign_keys = ON');
     const { from, to } = migrate(db);
     if (from !== to) logger.info({ file, from, to }, 'history schema migrated');
     return db;
@@ -41,6 +42,14 @@ function openDatabase(file: string, logger: Logger): Database.Database {
     db.close();
     throw error;
   }
+}
+
+/** A private database with the full schema, for an aggregator that keeps no history on disk. */
+export function openInMemoryDatabase(): Database.Database {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
 }
 
 function fileSize(path: string): number {
@@ -76,6 +85,11 @@ export class HistoryStore {
     mkdirSync(options.dataDir, { recursive: true });
     const file = join(options.dataDir, DB_FILE_NAME);
     return new HistoryStore(openDatabase(file, options.logger), file, options);
+  }
+
+  /** The open connection, shared with the annotation and token stores. */
+  get database(): Database.Database {
+    return this.db;
   }
 
   /** Buffers only; nothing reaches disk before `flush`. */

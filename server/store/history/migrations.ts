@@ -1,11 +1,16 @@
 import type { Database } from 'better-sqlite3';
+import { createAnnotationsAndTokens } from './annotations-and-tokens';
 import { clusterByTime } from './cluster-by-time';
 import { createInitialSchema } from './schema';
 
 export type Migration = (db: Database) => void;
 
 /** Append only: entry i moves a database from version i to version i + 1. */
-export const MIGRATIONS: readonly Migration[] = [createInitialSchema, clusterByTime];
+export const MIGRATIONS: readonly Migration[] = [
+  createInitialSchema,
+  clusterByTime,
+  createAnnotationsAndTokens,
+];
 
 export class SchemaTooNewError extends Error {
   constructor(

@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   LabelsSchema,
   MAX_SAMPLES_PER_INGEST,
@@ -14,8 +13,9 @@ import type { SourceRegistry } from '../sources/registry';
 import type { HistoryStore } from '../store/history/history-store';
 import { SeriesLimitError, type MemoryStore, type StoredSample } from '../store/memory-store';
 import { HttpError, describeZodError, readBody, requireContentType, sendJson } from './http';
+import type { RouteTable } from './router';
 
-export interface RouteContext {
+export interface DataRouteContext {
   store: MemoryStore;
   history: HistoryStore | undefined;
   sources: SourceRegistry;
@@ -25,10 +25,8 @@ export interface RouteContext {
   startedAt: number;
 }
 
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
-export type RouteTable = Record<string, Partial<Record<'GET' | 'POST', RouteHandler>>>;
-
-export function createRoutes(context: RouteContext): RouteTable {
+/** Health, panels, queries, ingest and the aggregator's own metrics. */
+export function createDataRoutes(context: DataRouteContext): RouteTable {
   const { store, sources, panels, metrics } = context;
   const panelsById = new Map(panels.map((panel) => [panel.id, panel]));
 
@@ -47,62 +45,77 @@ export function createRoutes(context: RouteContext): RouteTable {
 
   return {
     '/api/health': {
-      GET: async (_req, res) => {
-        const statuses = sources.status();
-        const health: Health = {
-          status: statuses.some((s) => s.state === 'failed') ? 'degraded' : 'ok',
-          version: context.version,
-          uptimeSeconds: Math.round((Date.now() - context.startedAt) / 1000),
-          series: store.seriesCount,
-          sources: statuses,
-        };
-        sendJson(res, 200, health);
+      GET: {
+        permission: 'public',
+        handler: async (_req, res) => {
+          const statuses = sources.status();
+          const health: Health = {
+            status: statuses.some((s) => s.state === 'failed') ? 'degraded' : 'ok',
+            version: context.version,
+            uptimeSeconds: Math.round((Date.now() - context.startedAt) / 1000),
+            series: store.seriesCount,
+            sources: statuses,
+          };
+          sendJson(res, 200, health);
+        },
       },
     },
     '/api/panels': {
-      GET: async (_req, res) => sendJson(res, 200, { panels }),
+      GET: { permission: 'read', handler: async (_req, res) => sendJson(res, 200, { panels }) },
     },
     '/api/query': {
-      GET: async (_req, res, url) => {
-        const parsed = QueryParamsSchema.safeParse(Object.fromEntries(url.searchParams));
-        if (!parsed.success)
-          throw new HttpError(400, 'invalid_request', describeZodError(parsed.error));
-        const { panel: panelId, from, to, points } = parsed.data;
-        const panel = panelsById.get(panelId);
-        if (!panel)
-          throw new HttpError(
-            404,
-            'unknown_panel',
-            `no panel with id "${panelId}"; see GET /api/panels`,
+      GET: {
+        permission: 'read',
+        handler: async (_req, res, url) => {
+          const parsed = QueryParamsSchema.safeParse(Object.fromEntries(url.searchParams));
+          if (!parsed.success)
+            throw new HttpError(400, 'invalid_request', describeZodError(parsed.error));
+          const { panel: panelId, from, to, points } = parsed.data;
+          const panel = panelsById.get(panelId);
+          if (!panel)
+            throw new HttpError(
+              404,
+              'unknown_panel',
+              `no panel with id "${panelId}"; see GET /api/panels`,
+            );
+          sendJson(
+            res,
+            200,
+            queryPanel({ memory: store, history: context.history }, panel, from, to, points),
           );
-        sendJson(
-          res,
-          200,
-          queryPanel({ memory: store, history: context.history }, panel, from, to, points),
-        );
+        },
       },
     },
     '/api/ingest': {
-      POST: async (req, res) => {
-        requireContentType(req, ['application/json']);
-        const samples = parseJsonIngest(await readBody(req), Date.now());
-        keep('ingest', samples);
-        sendJson(res, 202, { accepted: samples.length });
+      POST: {
+        permission: 'ingest',
+        handler: async (req, res) => {
+          requireContentType(req, ['application/json']);
+          const samples = parseJsonIngest(await readBody(req), Date.now());
+          keep('ingest', samples);
+          sendJson(res, 202, { accepted: samples.length });
+        },
       },
     },
     '/api/ingest/prometheus': {
-      POST: async (req, res) => {
-        requireContentType(req, ['text/plain', 'application/openmetrics-text']);
-        const samples = parseExposition(await readBody(req), Date.now());
-        keep('ingest', samples);
-        sendJson(res, 202, { accepted: samples.length });
+      POST: {
+        permission: 'ingest',
+        handler: async (req, res) => {
+          requireContentType(req, ['text/plain', 'application/openmetrics-text']);
+          const samples = parseExposition(await readBody(req), Date.now());
+          keep('ingest', samples);
+          sendJson(res, 202, { accepted: samples.length });
+        },
       },
     },
     '/metrics': {
-      GET: async (_req, res) => {
-        const body = await metrics.registry.metrics();
-        res.writeHead(200, { 'content-type': metrics.registry.contentType });
-        res.end(body);
+      GET: {
+        permission: 'read',
+        handler: async (_req, res) => {
+          const body = await metrics.registry.metrics();
+          res.writeHead(200, { 'content-type': metrics.registry.contentType });
+          res.end(body);
+        },
       },
     },
   };

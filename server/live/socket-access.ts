@@ -1,0 +1,72 @@
+import type { Ack, Permission } from '../../lib/protocol';
+import type { AccessControl, Principal } from '../access/access-control';
+import { rateLimitKey, type RateLimiter } from '../access/rate-limiter';
+import type { HeadroomServer, HeadroomSocket } from './socket-types';
+
+class HandshakeError extends Error {
+  constructor(readonly data: { code: string; message: string }) {
+    super(data.message);
+  }
+}
+
+/** Only callers that may read get a socket at all; the token rides in the handshake's `auth`. */
+export function installSocketAccess(io: HeadroomServer, access: AccessControl): void {
+  io.use((socket, next) => {
+    const raw: unknown = (socket.handshake.auth as Record<string, unknown>).token;
+    const token = typeof raw === 'string' ? raw : undefined;
+    const principal = access.authenticate(token);
+    const denial = access.deny(principal, 'read');
+    if (denial || !principal) {
+      next(
+        new HandshakeError({
+          code: denial?.code ?? 'unauthorized',
+          message: denial?.message ?? '',
+        }),
+      );
+      return;
+    }
+    socket.data.principal = principal;
+    socket.data.token = token;
+    next();
+  });
+}
+
+/**
+ * Checks a socket write the way the router checks a REST one: the token again (it may have been
+ * revoked, or a first token configured since), the permission, then the caller's write budget.
+ */
+export function authorizeWrite(
+  socket: HeadroomSocket,
+  access: AccessControl,
+  limiter: RateLimiter,
+  permission: Permission,
+  ack: (result: Ack<never>) => void,
+): Principal | undefined {
+  const principal = access.authenticate(socket.data.token);
+  const denial = access.deny(principal, permission);
+  if (denial || !principal) {
+    ack({
+      ok: false,
+      error: { code: denial?.code ?? 'unauthorized', message: denial?.message ?? 'unknown token' },
+    });
+    return undefined;
+  }
+  const taken = limiter.take(rateLimitKey(principal));
+  if (!taken.ok) {
+    ack({
+      ok: false,
+      error: {
+        code: 'rate_limited',
+        message: `too many writes; try again in ${Math.ceil(taken.retryAfterMs / 1000)} s`,
+      },
+    });
+    return undefined;
+  }
+  return principal;
+}
+
+export function disconnectToken(io: HeadroomServer, tokenId: string): void {
+  for (const socket of io.of('/').sockets.values()) {
+    if (socket.data.principal.tokenId === tokenId) socket.disconnect(true);
+  }
+}
