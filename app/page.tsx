@@ -1,5 +1,8 @@
+import { cookies } from 'next/headers';
 import { LiveDashboard } from '@/components/dashboard/live-dashboard';
-import { fetchDashboardForUrl } from '@/lib/aggregator-api';
+import { SignIn } from '@/components/shell/sign-in';
+import { AccessDeniedError, fetchDashboardForUrl } from '@/lib/aggregator-api';
+import { ACCESS_TOKEN_COOKIE } from '@/lib/client/access-token';
 import { aggregatorOrigin } from '@/lib/env';
 
 export const dynamic = 'force-dynamic';
@@ -10,11 +13,21 @@ interface Props {
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
+async function loadDashboard(params: { from?: string; to?: string }, token?: string) {
+  try {
+    return await fetchDashboardForUrl(aggregatorOrigin(), params, token);
+  } catch (error) {
+    if (error instanceof AccessDeniedError) return error;
+    throw error;
+  }
+}
+
 export default async function DashboardPage({ searchParams }: Props) {
   const params = await searchParams;
-  const snapshot = await fetchDashboardForUrl(aggregatorOrigin(), {
-    from: first(params.from),
-    to: first(params.to),
-  });
+  const token = (await cookies()).get(ACCESS_TOKEN_COOKIE)?.value;
+  const snapshot = await loadDashboard({ from: first(params.from), to: first(params.to) }, token);
+  if (snapshot instanceof AccessDeniedError) {
+    return <SignIn denied={snapshot.status} hadToken={token !== undefined} />;
+  }
   return <LiveDashboard snapshot={snapshot} />;
 }

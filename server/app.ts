@@ -7,6 +7,9 @@ import type { Panel } from '../lib/protocol';
 import { AccessControl, type AccessControlOptions } from './access/access-control';
 import { RateLimiter, type RateLimit } from './access/rate-limiter';
 import { TokenStore } from './access/token-store';
+import type { AlertRule } from './alerts/alert-rule';
+import { createAlertEngine } from './alerts/alert-engine';
+import { createWebhookNotifier } from './alerts/webhook-notifier';
 import { AnnotationService } from './annotations/annotation-service';
 import { AnnotationStore } from './annotations/annotation-store';
 import { createAccessRoutes } from './api/access-routes';
@@ -41,6 +44,10 @@ export interface AggregatorDeps {
   /** Who may do what; by default a loopback-only aggregator whose web app is on port 3000. */
   access?: AccessControlOptions;
   writeRateLimit?: RateLimit;
+  /** Rules that open and close alert regions by themselves; none unless given. */
+  alertRules?: readonly AlertRule[];
+  /** Where firing and resolved alerts are posted, as Slack-compatible JSON. */
+  alertWebhookUrl?: string;
 }
 
 export const DEFAULT_WRITE_RATE_LIMIT: RateLimit = { burst: 30, perSecond: 1 };
@@ -126,6 +133,18 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
     logger.info({ samples: loaded }, 'recent history loaded into memory');
   }
   await sources.startAll();
+  const notifier =
+    deps.alertWebhookUrl === undefined
+      ? undefined
+      : createWebhookNotifier({ url: deps.alertWebhookUrl, logger });
+  const alerts = createAlertEngine({
+    rules: deps.alertRules ?? [],
+    store,
+    annotations,
+    logger,
+    notifier,
+  });
+  alerts.start();
 
   return {
     httpServer,
@@ -144,6 +163,8 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
     },
     async close() {
       hub.stop();
+      alerts.stop();
+      notifier?.stop();
       stopAnnotationEvents();
       await sources.stopAll();
       persistence?.stop();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PanelSchema, type Panel } from '../lib/protocol';
+import { validateRules, type AlertRule, type AlertRuleInput } from './alerts/alert-rule';
 import { SIMULATOR_CADENCES } from './sources/simulator';
 
 const definition: z.input<typeof PanelSchema>[] = [
@@ -11,6 +12,7 @@ const definition: z.input<typeof PanelSchema>[] = [
     query: { metric: 'DCGM_FI_DEV_GPU_UTIL', aggregation: 'avg' },
     expectedIntervalMs: SIMULATOR_CADENCES.gpu,
     thresholds: { warning: 85, critical: 95 },
+    tags: ['gpu'],
   },
   {
     id: 'gpu-util-by-cluster',
@@ -20,6 +22,7 @@ const definition: z.input<typeof PanelSchema>[] = [
     query: { metric: 'DCGM_FI_DEV_GPU_UTIL', aggregation: 'avg', by: ['cluster'] },
     expectedIntervalMs: SIMULATOR_CADENCES.gpu,
     thresholds: { warning: 85, critical: 95 },
+    tags: ['gpu'],
   },
   {
     id: 'queue-depth',
@@ -28,6 +31,7 @@ const definition: z.input<typeof PanelSchema>[] = [
     unit: 'count',
     query: { metric: 'inference_queue_depth', aggregation: 'sum', by: ['workload'] },
     expectedIntervalMs: SIMULATOR_CADENCES.queue,
+    tags: ['queues'],
   },
   {
     id: 'signups',
@@ -35,6 +39,7 @@ const definition: z.input<typeof PanelSchema>[] = [
     unit: 'perHour',
     query: { metric: 'product_signups_per_hour', aggregation: 'sum' },
     expectedIntervalMs: SIMULATOR_CADENCES.signups,
+    tags: ['product'],
   },
   {
     id: 'weekly-active-users',
@@ -42,6 +47,7 @@ const definition: z.input<typeof PanelSchema>[] = [
     unit: 'count',
     query: { metric: 'product_weekly_active_users', aggregation: 'sum' },
     expectedIntervalMs: SIMULATOR_CADENCES.users,
+    tags: ['product'],
   },
   {
     id: 'paying-subscribers',
@@ -49,8 +55,38 @@ const definition: z.input<typeof PanelSchema>[] = [
     unit: 'count',
     query: { metric: 'product_paying_subscribers', aggregation: 'sum' },
     expectedIntervalMs: SIMULATOR_CADENCES.users,
+    tags: ['product'],
   },
 ];
 
 /** The built-in dashboard, validated once at start-up so a bad definition fails fast. */
 export const DEFAULT_PANELS: readonly Panel[] = z.array(PanelSchema).parse(definition);
+
+const alertDefinition: AlertRuleInput[] = [
+  {
+    id: 'fleet-gpu-saturated',
+    title: 'Fleet GPU utilisation above 95 %',
+    query: { metric: 'DCGM_FI_DEV_GPU_UTIL', aggregation: 'avg' },
+    condition: { above: 95 },
+    forMs: 5 * 60_000,
+    panels: ['gpu-util', 'gpu-util-by-cluster'],
+  },
+  {
+    id: 'image-queue-growing',
+    title: 'Image-generation queue growing',
+    query: {
+      metric: 'inference_queue_depth',
+      matchers: { workload: 'image-generation' },
+      aggregation: 'sum',
+    },
+    condition: { rising: { overMs: 60_000 } },
+    forMs: 10 * 60_000,
+    panels: ['queue-depth'],
+  },
+];
+
+/** The built-in alert rules, checked against the dashboard's panels at start-up. */
+export const DEFAULT_ALERT_RULES: readonly AlertRule[] = validateRules(
+  alertDefinition,
+  DEFAULT_PANELS.map((panel) => panel.id),
+);

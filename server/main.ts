@@ -4,7 +4,7 @@ import { checkAccessPolicy } from './access/startup-policy';
 import { TokenStore } from './access/token-store';
 import { createAggregator } from './app';
 import { loadConfig } from './config';
-import { DEFAULT_PANELS } from './dashboard';
+import { DEFAULT_ALERT_RULES, DEFAULT_PANELS } from './dashboard';
 import { createLogger } from './logger';
 import { createSimulatorSource } from './sources/simulator';
 import { HistoryStore } from './store/history/history-store';
@@ -53,6 +53,8 @@ async function main(): Promise<void> {
     version: VERSION,
     history,
     flushIntervalMs: config.flushIntervalMs,
+    alertRules: DEFAULT_ALERT_RULES,
+    alertWebhookUrl: config.alertWebhookUrl,
     access: { loopback: isLoopback(config.host), allowedOrigins: config.allowedOrigins },
     writeRateLimit: {
       burst: Math.min(30, config.writesPerMinute),

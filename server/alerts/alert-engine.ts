@@ -1,0 +1,183 @@
+import type { Logger } from 'pino';
+import { AnnotationCreateSchema, type Annotation } from '../../lib/protocol';
+import type { AnnotationService } from '../annotations/annotation-service';
+import type { MemoryStore } from '../store/memory-store';
+import { describeRule, describeValue, regionTitle, type AlertRule } from './alert-rule';
+import { advance, INACTIVE, type AlertState } from './alert-state';
+import { readRule, seriesGroups, type Reading } from './rule-readings';
+import type { AlertNotification } from './webhook-notifier';
+
+export interface AlertEngineOptions {
+  rules: readonly AlertRule[];
+  store: MemoryStore;
+  annotations: AnnotationService;
+  logger: Logger;
+  notifier?: { notify(event: AlertNotification): void };
+  evaluateEveryMs?: number;
+  stepMs?: number;
+  now?: () => number;
+}
+
+export interface AlertEngine {
+  evaluate(now: number): void;
+  start(): void;
+  stop(): void;
+}
+
+const author = (rule: AlertRule) => `alert:${rule.id}`;
+const regionOf = (state: AlertState | undefined) =>
+  state && 'annotationId' in state ? state.annotationId : undefined;
+
+/**
+ * Evaluates alert rules against the memory store and draws what they find as alert regions.
+ * A region starts when the condition began to hold and ends when it stopped holding.
+ */
+export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
+  const { rules, store, annotations, logger, notifier } = options;
+  const stepMs = options.stepMs ?? 5_000;
+  const clock = options.now ?? Date.now;
+  /** Rule id → series key → state; inactive series are not kept. */
+  const states = new Map<string, Map<string, AlertState>>();
+  let timer: NodeJS.Timeout | undefined;
+
+  const statesOf = (rule: AlertRule) => {
+    let ruleStates = states.get(rule.id);
+    if (!ruleStates) {
+      ruleStates = new Map();
+      states.set(rule.id, ruleStates);
+    }
+    return ruleStates;
+  };
+
+  function notify(event: AlertNotification) {
+    try {
+      notifier?.notify(event);
+    } catch (error) {
+      logger.error({ err: error, rule: event.rule.id }, 'alert notifier failed');
+    }
+  }
+
+  function fire(rule: AlertRule, key: string, reading: Reading, start: number) {
+    const input = AnnotationCreateSchema.parse({
+      kind: 'alert',
+      status: 'open',
+      title: regionTitle(rule, reading.labels),
+      description: `${describeRule(rule)} (${describeValue(reading.value)})`,
+      start,
+      end: null,
+      panels: rule.panels,
+      tags: rule.tags,
+    });
+    const annotation = annotations.create(input, author(rule), { ruleId: rule.id });
+    statesOf(rule).set(key, { phase: 'firing', since: start, annotationId: annotation.id });
+    logger.info(
+      { rule: rule.id, series: key, annotation: annotation.id, start, value: reading.value },
+      'alert firing',
+    );
+    notify({ rule, state: 'firing', annotation, value: reading.value });
+  }
+
+  function resolve(rule: AlertRule, key: string, id: string, end: number, value: number | null) {
+    const current = annotations.get(id);
+    if (current && current.end === null) {
+      const note = `recovered: ${describeValue(value)}`;
+      const changes = { status: 'resolved' as const, end: Math.max(end, current.start), note };
+      const annotation = annotations.update(id, changes, author(rule));
+      logger.info({ rule: rule.id, series: key, annotation: id, end, value }, 'alert resolved');
+      notify({ rule, state: 'resolved', annotation, value });
+    } else {
+      logger.warn({ rule: rule.id, series: key, annotation: id }, 'alert region already closed');
+    }
+    statesOf(rule).delete(key);
+  }
+
+  function evaluateRule(rule: AlertRule, t: number) {
+    const readings = readRule(rule, store, t, stepMs);
+    const ruleStates = statesOf(rule);
+    for (const key of new Set([...ruleStates.keys(), ...readings.keys()])) {
+      const reading = readings.get(key);
+      const { state, action } = advance(
+        ruleStates.get(key) ?? INACTIVE,
+        reading?.holds ?? false,
+        reading?.value ?? null,
+        t,
+        rule,
+      );
+      if (state.phase === 'inactive') ruleStates.delete(key);
+      else ruleStates.set(key, state);
+      if (action.type === 'fire' && reading) fire(rule, key, reading, action.start);
+      if (action.type === 'resolve')
+        resolve(rule, key, action.annotationId, action.end, action.value);
+    }
+  }
+
+  function evaluate(now: number) {
+    const t = Math.floor(now / stepMs) * stepMs;
+    for (const rule of rules) {
+      try {
+        evaluateRule(rule, t);
+      } catch (error) {
+        logger.error({ err: error, rule: rule.id, at: t }, 'alert rule failed');
+      }
+    }
+  }
+
+  function close(rule: AlertRule, annotation: Annotation, now: number, note: string) {
+    const end = Math.max(now, annotation.start);
+    annotations.update(annotation.id, { status: 'resolved', end, note }, author(rule));
+    logger.info({ rule: rule.id, annotation: annotation.id, end, note }, 'alert region closed');
+  }
+
+  /** Carries on the regions a previous run left open, matched to their series by title. */
+  function adopt(rule: AlertRule, now: number) {
+    const ruleStates = statesOf(rule);
+    const byTitle = new Map<string, string>();
+    for (const [key, labels] of seriesGroups(rule, store))
+      byTitle.set(regionTitle(rule, labels), key);
+    const tracked = new Set([...ruleStates.values()].map(regionOf));
+    for (const annotation of annotations.openForRule(rule.id)) {
+      if (tracked.has(annotation.id)) continue;
+      const key = byTitle.get(annotation.title);
+      if (key === undefined) {
+        close(rule, annotation, now, 'closed: its series no longer exists');
+      } else if (regionOf(ruleStates.get(key)) !== undefined) {
+        close(rule, annotation, now, 'closed: another region is open for its series');
+      } else {
+        ruleStates.set(key, {
+          phase: 'firing',
+          since: annotation.start,
+          annotationId: annotation.id,
+        });
+        tracked.add(annotation.id);
+        logger.info(
+          { rule: rule.id, series: key, annotation: annotation.id },
+          'alert region adopted',
+        );
+      }
+    }
+  }
+
+  return {
+    evaluate,
+    start() {
+      if (timer) return;
+      const now = clock();
+      for (const rule of rules) {
+        try {
+          adopt(rule, now);
+        } catch (error) {
+          logger.error(
+            { err: error, rule: rule.id },
+            'alert rule could not adopt its open regions',
+          );
+        }
+      }
+      timer = setInterval(() => evaluate(clock()), options.evaluateEveryMs ?? 5_000);
+      timer.unref();
+    },
+    stop() {
+      clearInterval(timer);
+      timer = undefined;
+    },
+  };
+}
