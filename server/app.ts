@@ -7,7 +7,7 @@ import type { Panel } from '../lib/protocol';
 import { AccessControl, type AccessControlOptions } from './access/access-control';
 import { RateLimiter, type RateLimit } from './access/rate-limiter';
 import { TokenStore } from './access/token-store';
-import type { AlertRule } from './alerts/alert-rule';
+import { describeRule, type AlertRule } from './alerts/alert-rule';
 import { createAlertEngine } from './alerts/alert-engine';
 import { createWebhookNotifier } from './alerts/webhook-notifier';
 import { AnnotationService } from './annotations/annotation-service';
@@ -145,6 +145,9 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
     notifier,
   });
   alerts.start();
+  if (deps.alertRules?.length) {
+    logger.info({ rules: deps.alertRules.map(describeRule) }, 'alert rules armed');
+  }
 
   return {
     httpServer,
