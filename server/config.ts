@@ -29,7 +29,9 @@ const EnvSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.url({ message: 'origins look like https://headroom.example.com' })).optional()),
-  HEADROOM_ALERT_WEBHOOK_URL: z.url().optional(),
+  HEADROOM_ALERT_WEBHOOK_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .optional(),
   HEADROOM_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
