@@ -52,7 +52,9 @@ export interface AggregatorConfig {
 }
 
 /** Reads and checks the environment once; a bad value stops start-up with a message naming it. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AggregatorConfig {
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+): AggregatorConfig {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
