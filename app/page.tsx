@@ -1,6 +1,6 @@
 import { cookies } from 'next/headers';
 import { LiveDashboard } from '@/components/dashboard/live-dashboard';
-import { SignIn } from '@/components/shell/sign-in';
+import { AccessNeeded } from '@/components/shell/access-needed';
 import { AccessDeniedError, fetchDashboardForUrl } from '@/lib/aggregator-api';
 import { ACCESS_TOKEN_COOKIE } from '@/lib/client/access-token';
 import { aggregatorOrigin } from '@/lib/env';
@@ -27,7 +27,13 @@ export default async function DashboardPage({ searchParams }: Props) {
   const token = (await cookies()).get(ACCESS_TOKEN_COOKIE)?.value;
   const snapshot = await loadDashboard({ from: first(params.from), to: first(params.to) }, token);
   if (snapshot instanceof AccessDeniedError) {
-    return <SignIn denied={snapshot.status} hadToken={token !== undefined} />;
+    return (
+      <AccessNeeded
+        status={snapshot.status}
+        what="to read the dashboard"
+        hadToken={token !== undefined}
+      />
+    );
   }
   return <LiveDashboard snapshot={snapshot} />;
 }

@@ -16,7 +16,7 @@ test.describe('time navigation', () => {
     await expect.poll(() => tickLabels(page, 'queue-depth')).not.toEqual([]);
     const before = await tickLabels(page, 'queue-depth');
 
-    await dashboard.dragAcross('gpu-util', 0.3, 0.6);
+    await dashboard.zoomAcross('gpu-util', 0.3, 0.6);
 
     await expect(page).toHaveURL(/[?&]from=\d{13}&to=\d{13}/);
     const url = new URL(page.url());

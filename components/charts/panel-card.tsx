@@ -1,5 +1,12 @@
+'use client';
+import { useState } from 'react';
+import {
+  AnnotationDialog,
+  type AnnotationDialogRequest,
+} from '@/components/annotations/annotation-dialog';
+import { scopeOptions } from '@/lib/annotations/scope';
 import { formatAge, formatChange, formatClock, formatValue } from '@/lib/format';
-import type { Panel, PanelData } from '@/lib/protocol';
+import type { Annotation, Panel, PanelData } from '@/lib/protocol';
 import { firstValue, latestValue } from '@/lib/series/panel-data';
 import { SeriesLegend } from './series-legend';
 import { TimeSeriesChart } from './time-series-chart';
@@ -18,6 +25,10 @@ interface Props {
   stale: boolean;
   loadFailed: boolean;
   onZoom: (from: number, to: number) => void;
+  /** Drawn on the chart; the caller picks those that apply to this panel and its range. */
+  annotations?: readonly Annotation[];
+  /** Lets a drag annotate the range it selects, and the annotations shown be edited. */
+  canAnnotate?: boolean;
 }
 
 /** Multi-series panels headline their largest series, which is the one an on-call eye looks for. */
@@ -45,6 +56,13 @@ export function PanelCard(props: Props) {
   const change =
     value !== undefined && first !== undefined ? formatChange(first, value, panel.unit) : undefined;
   const level = stale ? 'stale' : severity(panel, value);
+  const [dialog, setDialog] = useState<AnnotationDialogRequest>();
+  const annotate = props.canAnnotate
+    ? (start: number, end: number) => setDialog({ type: 'create', start, end })
+    : undefined;
+  const edit = props.canAnnotate
+    ? (annotation: Annotation) => setDialog({ type: 'edit', annotation })
+    : undefined;
   return (
     <section
       className={`panel panel-${level}`}
@@ -77,11 +95,28 @@ export function PanelCard(props: Props) {
         <p className="panel-empty">Could not load this panel; retrying.</p>
       )}
       {data && data.series.length > 0 && (
-        <TimeSeriesChart panel={panel} data={data} from={from} to={to} onZoom={props.onZoom} />
+        <TimeSeriesChart
+          panel={panel}
+          data={data}
+          from={from}
+          to={to}
+          now={now}
+          onZoom={props.onZoom}
+          annotations={props.annotations}
+          onAnnotate={annotate}
+          onEditAnnotation={edit}
+        />
       )}
       {data && data.series.length === 0 && <p className="panel-empty">No samples in this range.</p>}
       {data && data.series.length > 1 && (
         <SeriesLegend panel={panel} data={data} current={props.current} />
+      )}
+      {dialog && (
+        <AnnotationDialog
+          request={dialog}
+          scopes={scopeOptions(panel)}
+          onClose={() => setDialog(undefined)}
+        />
       )}
     </section>
   );

@@ -1,5 +1,4 @@
 'use client';
-import { useState } from 'react';
 import {
   CartesianGrid,
   Line,
@@ -10,145 +9,155 @@ import {
   Tooltip,
   XAxis,
   YAxis,
-  type MouseHandlerDataParam,
 } from 'recharts';
-import { digitsForSpan, formatAxisTime, formatClock, formatShort, formatValue } from '@/lib/format';
-import type { Panel, PanelData } from '@/lib/protocol';
+import { SelectionToolbar } from '@/components/annotations/selection-toolbar';
+import { formatAxisTime, formatClock, formatValue } from '@/lib/format';
+import type { Annotation, Panel, PanelData } from '@/lib/protocol';
 import { toChartRows, type ChartRow } from '@/lib/series/chart-rows';
 import { nearestTickIndex } from '@/lib/series/nearest-tick';
 import { seriesClassName, seriesColor, seriesName } from '@/lib/series/series-name';
+import { yAxisLayout } from '@/lib/series/y-axis-layout';
+import { AnnotationLanes } from './annotation-lanes';
+import { annotationMarks } from './annotation-marks';
+import { useRangeSelection } from './use-range-selection';
 
 const CHART_HEIGHT = 180;
-/** A drag narrower than this is a click, not a zoom. */
-const MIN_ZOOM_MS = 5_000;
+const MARGIN = { top: 8, right: 12, bottom: 0, left: 0 } as const;
+const NO_ANNOTATIONS: readonly Annotation[] = [];
 
 interface Props {
   panel: Panel;
   data: PanelData;
   from: number;
   to: number;
+  /** Where ongoing annotations end; the range's end when not given. */
+  now?: number;
   onZoom: (from: number, to: number) => void;
+  annotations?: readonly Annotation[];
+  /** Given, a drag leaves a selection to zoom into or annotate; else a drag zooms at once. */
+  onAnnotate?: (from: number, to: number) => void;
+  /** Given, each annotation's details offer status changes and an edit form. */
+  onEditAnnotation?: (annotation: Annotation) => void;
 }
 
-const labelOf = (state: MouseHandlerDataParam) =>
-  typeof state.activeLabel === 'number' ? state.activeLabel : undefined;
-
-export function TimeSeriesChart({ panel, data, from, to, onZoom }: Props) {
-  const [drag, setDrag] = useState<{ start: number; end: number }>();
+export function TimeSeriesChart(props: Props) {
+  const { panel, data, from, to, onZoom, onAnnotate } = props;
+  const now = props.now ?? to;
+  const annotations = props.annotations ?? NO_ANNOTATIONS;
+  const range = useRangeSelection(onZoom, onAnnotate !== undefined);
+  const { selection } = range;
   const rows = toChartRows(data);
   const yDomain = panel.unit === 'percent' ? ([0, 100] as const) : (['auto', 'auto'] as const);
   const axis = yAxisLayout(rows, panel.unit === 'percent');
+  const inset = { left: MARGIN.left + axis.width, right: MARGIN.right };
   return (
-    <div className="chart" data-testid={`chart.${panel.id}`}>
-      <ResponsiveContainer
-        width="100%"
-        height={CHART_HEIGHT}
-        initialDimension={{ width: 520, height: CHART_HEIGHT }}
-      >
-        <LineChart
-          data={rows}
-          margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
-          syncId="headroom"
-          syncMethod={(ticks, state) => nearestTickIndex(ticks, state.activeLabel, 3 * data.stepMs)}
-          onMouseDown={(state) => {
-            const start = labelOf(state);
-            if (start !== undefined) setDrag({ start, end: start });
-          }}
-          onMouseMove={(state) => {
-            const end = labelOf(state);
-            if (drag && end !== undefined) setDrag({ ...drag, end });
-          }}
-          onMouseUp={() => {
-            if (drag && Math.abs(drag.end - drag.start) >= MIN_ZOOM_MS) {
-              onZoom(Math.min(drag.start, drag.end), Math.max(drag.start, drag.end));
-            }
-            setDrag(undefined);
-          }}
-          onMouseLeave={() => setDrag(undefined)}
-          style={{ cursor: 'crosshair', userSelect: 'none' }}
+    <>
+      <AnnotationLanes
+        annotations={annotations}
+        from={from}
+        to={to}
+        now={now}
+        inset={inset}
+        onEdit={props.onEditAnnotation}
+      />
+      <div className="chart" data-testid={`chart.${panel.id}`}>
+        <ResponsiveContainer
+          width="100%"
+          height={CHART_HEIGHT}
+          initialDimension={{ width: 520, height: CHART_HEIGHT }}
         >
-          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" vertical={false} />
-          <XAxis
-            dataKey="ts"
-            type="number"
-            scale="time"
-            domain={[from, to]}
-            allowDataOverflow
-            tickFormatter={formatAxisTime}
-            stroke="var(--muted)"
-            fontSize={11}
-            minTickGap={40}
-          />
-          <YAxis
-            domain={yDomain}
-            tickFormatter={axis.format}
-            stroke="var(--muted)"
-            fontSize={11}
-            width={axis.width}
-          />
-          <Tooltip
-            isAnimationActive={false}
-            labelFormatter={(ts) => `${formatClock(Number(ts))} UTC`}
-            formatter={(value) =>
-              typeof value === 'number' ? formatValue(value, panel.unit) : '—'
+          <LineChart
+            data={rows}
+            margin={MARGIN}
+            syncId="headroom"
+            syncMethod={(ticks, state) =>
+              nearestTickIndex(ticks, state.activeLabel, 3 * data.stepMs)
             }
-            contentStyle={{
-              background: 'var(--surface-raised)',
-              border: '1px solid var(--border)',
-            }}
-          />
-          {panel.thresholds.critical !== undefined && (
-            <ReferenceLine
-              y={panel.thresholds.critical}
-              stroke="var(--critical)"
-              strokeDasharray="4 4"
-              ifOverflow="extendDomain"
+            {...range.handlers}
+            style={{ cursor: 'crosshair', userSelect: 'none' }}
+          >
+            <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" vertical={false} />
+            <XAxis
+              dataKey="ts"
+              type="number"
+              scale="time"
+              domain={[from, to]}
+              allowDataOverflow
+              tickFormatter={formatAxisTime}
+              stroke="var(--muted)"
+              fontSize={11}
+              minTickGap={40}
             />
-          )}
-          {drag && (
-            <ReferenceArea
-              x1={drag.start}
-              x2={drag.end}
-              fill="var(--selection)"
-              strokeOpacity={0}
-              ifOverflow="hidden"
+            <YAxis
+              domain={yDomain}
+              tickFormatter={axis.format}
+              stroke="var(--muted)"
+              fontSize={11}
+              width={axis.width}
             />
-          )}
-          {data.series.map((series, index) => (
-            <Line
-              key={series.key}
-              name={seriesName(series.labels, panel.title)}
-              dataKey={(row: ChartRow) => row.values[index]}
-              className={seriesClassName(series.labels)}
-              type="linear"
-              stroke={seriesColor(series.key)}
-              strokeWidth={1.5}
-              dot={false}
-              connectNulls={false}
+            <Tooltip
               isAnimationActive={false}
+              labelFormatter={(ts) => `${formatClock(Number(ts))} UTC`}
+              formatter={(value) =>
+                typeof value === 'number' ? formatValue(value, panel.unit) : '—'
+              }
+              contentStyle={{
+                background: 'var(--surface-raised)',
+                border: '1px solid var(--border)',
+              }}
             />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
+            {panel.thresholds.critical !== undefined && (
+              <ReferenceLine
+                y={panel.thresholds.critical}
+                stroke="var(--critical)"
+                strokeDasharray="4 4"
+                ifOverflow="extendDomain"
+              />
+            )}
+            {annotationMarks(annotations, from, to, now)}
+            {range.shaded && (
+              <ReferenceArea
+                x1={range.shaded.from}
+                x2={range.shaded.to}
+                className="chart-selection"
+                fill="var(--selection)"
+                strokeOpacity={0}
+                ifOverflow="hidden"
+              />
+            )}
+            {data.series.map((series, index) => (
+              <Line
+                key={series.key}
+                name={seriesName(series.labels, panel.title)}
+                dataKey={(row: ChartRow) => row.values[index]}
+                className={seriesClassName(series.labels)}
+                type="linear"
+                stroke={seriesColor(series.key)}
+                strokeWidth={1.5}
+                dot={false}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+        {selection && onAnnotate && (
+          <div className="chart-overlay" style={{ left: inset.left, right: inset.right }}>
+            <SelectionToolbar
+              at={((selection.from + selection.to) / 2 - from) / (to - from)}
+              onZoom={() => {
+                range.clear();
+                onZoom(selection.from, selection.to);
+              }}
+              onAnnotate={() => {
+                range.clear();
+                onAnnotate(selection.from, selection.to);
+              }}
+              onCancel={range.clear}
+            />
+          </div>
+        )}
+      </div>
+    </>
   );
-}
-
-/** Ticks need enough digits to differ over a narrow range, and room for the longest label. */
-function yAxisLayout(rows: readonly ChartRow[], percent: boolean) {
-  if (percent) return { format: (value: number) => String(value), width: 36 };
-  let min = Infinity;
-  let max = -Infinity;
-  for (const row of rows) {
-    for (const value of row.values) {
-      if (typeof value !== 'number') continue;
-      min = Math.min(min, value);
-      max = Math.max(max, value);
-    }
-  }
-  const digits = digitsForSpan(Math.max(Math.abs(min), Math.abs(max)), (max - min) / 2);
-  // Recharts wraps tick labels at spaces, so the axis drops the one before the suffix.
-  const format = (value: number) => formatShort(value, digits).replace(' ', '');
-  const longest = Math.max(format(min).length, format(max).length);
-  return { format, width: Math.max(40, 12 + longest * 7) };
 }

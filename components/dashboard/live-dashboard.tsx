@@ -1,11 +1,18 @@
 'use client';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import {
+  AnnotationDialog,
+  type AnnotationDialogRequest,
+} from '@/components/annotations/annotation-dialog';
 import { ConnectionBanner } from '@/components/shell/connection-banner';
 import { AppHeader } from '@/components/shell/app-header';
 import { TimeRangeBar } from '@/components/shell/time-range-bar';
 import type { DashboardSnapshot } from '@/lib/aggregator-api';
+import { scopeOptions } from '@/lib/annotations/scope';
+import { useAnnotationStream, useAnnotations } from '@/lib/client/use-annotations';
 import { useLivePanels } from '@/lib/client/use-live-panels';
 import { useNow } from '@/lib/client/use-now';
+import { can, useSession } from '@/lib/client/use-session';
 import { useTimeRange } from '@/lib/client/use-time-range';
 import { absoluteRange, isLive, rangeKey, resolveRange } from '@/lib/time-range';
 import { LivePanel } from './live-panel';
@@ -26,10 +33,26 @@ export function LiveDashboard({ snapshot }: { snapshot: DashboardSnapshot }) {
     (start: number, end: number) => setRange(absoluteRange(start, end)),
     [setRange],
   );
+  useAnnotationStream();
+  const canAnnotate = can(useSession(), 'annotate');
+  const annotations = useAnnotations(
+    key,
+    () => resolveRange(range, Date.now()),
+    snapshot.rangeKey === key ? snapshot.annotations : undefined,
+  );
+  const [dialog, setDialog] = useState<AnnotationDialogRequest>();
+  const annotateNow = () => {
+    const at = Date.now();
+    setDialog({ type: 'create', start: at, end: at });
+  };
 
   return (
     <>
-      <AppHeader connection={connection} now={now} />
+      <AppHeader
+        connection={connection}
+        now={now}
+        onAnnotateNow={canAnnotate ? annotateNow : undefined}
+      />
       <ConnectionBanner state={connection} />
       <TimeRangeBar range={range} now={now} onChange={setRange} />
       <main className="panel-grid">
@@ -44,9 +67,21 @@ export function LiveDashboard({ snapshot }: { snapshot: DashboardSnapshot }) {
             to={to}
             now={now}
             onZoom={zoom}
+            annotations={annotations}
+            canAnnotate={canAnnotate}
           />
         ))}
       </main>
+      {dialog && (
+        <AnnotationDialog
+          request={dialog}
+          scopes={scopeOptions(
+            undefined,
+            snapshot.panels.flatMap((panel) => panel.tags),
+          )}
+          onClose={() => setDialog(undefined)}
+        />
+      )}
     </>
   );
 }

@@ -1,8 +1,16 @@
+import Link from 'next/link';
 import type { ConnectionState } from '@/lib/client/connection-state';
 import { formatClock } from '@/lib/format';
 import { ConnectionBadge } from './connection-badge';
 
-export function AppHeader({ connection, now }: { connection: ConnectionState; now: number }) {
+interface Props {
+  connection: ConnectionState;
+  now: number;
+  /** Given only to someone who may annotate: marks this moment on every panel. */
+  onAnnotateNow?: () => void;
+}
+
+export function AppHeader({ connection, now, onAnnotateNow }: Props) {
   return (
     <header className="app-header">
       <div className="brand">
@@ -12,7 +20,15 @@ export function AppHeader({ connection, now }: { connection: ConnectionState; no
         <h1>Headroom</h1>
         <span className="brand-context">GPU fleet · inference · usage</span>
       </div>
+      <nav className="header-nav" aria-label="Sections">
+        <Link href="/incidents">Incidents</Link>
+      </nav>
       <div className="header-status">
+        {onAnnotateNow && (
+          <button type="button" className="header-action" onClick={onAnnotateNow}>
+            Annotate now
+          </button>
+        )}
         <time dateTime={new Date(now).toISOString()} suppressHydrationWarning>
           {formatClock(now)} UTC
         </time>

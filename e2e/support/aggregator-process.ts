@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,7 +20,6 @@ export class AggregatorProcess {
         AGGREGATOR_PORT: String(E2E_AGGREGATOR_PORT),
         // The web app's port sets the browser origin the aggregator accepts sockets and writes from.
         PORT: String(E2E_WEB_PORT),
-        PORT: String(E2E_WEB_PORT),
         HEADROOM_DATA_DIR: this.dataDir,
         HEADROOM_BACKFILL_MINUTES: '15',
         LOG_LEVEL: 'warn',
@@ -39,6 +39,30 @@ export class AggregatorProcess {
   async restart(env: Record<string, string> = {}): Promise<void> {
     await this.stop();
     await this.start(env);
+  }
+
+  /** Runs `npm run tokens` against this aggregator's database; returns what it printed. */
+  async tokens(...args: string[]): Promise<string> {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'server/cli/tokens.ts', ...args],
+      { env: { ...process.env, HEADROOM_DATA_DIR: this.dataDir } },
+    );
+    return stdout;
+  }
+
+  async createToken(role: string, name: string): Promise<{ id: string; token: string }> {
+    const printed = await this.tokens('create', '--role', role, '--name', name);
+    const id = /token (\w+) for/.exec(printed)?.[1];
+    const token = /^hdr_\S+$/m.exec(printed)?.[0];
+    if (!id || !token) throw new Error(`npm run tokens printed no token: ${printed}`);
+    return { id, token };
+  }
+
+  /** Revokes every token, which puts a loopback aggregator back in zero-config mode. */
+  async revokeAllTokens(): Promise<void> {
+    const ids = (await this.tokens('list')).split('\n').flatMap((line) => line.split(' ')[0] || []);
+    for (const id of ids) await this.tokens('revoke', id);
   }
 
   async dispose(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const PANEL_IDS = [
   'gpu-util',
@@ -41,7 +41,17 @@ export class DashboardPage {
     return this.page.getByTestId(`chart.${id}`);
   }
 
-  /** Drags across a chart from one fraction of its width to another, as a person zooms. */
+  /** Shown once the session is known to allow annotating, which changes what a drag does. */
+  get annotateNow(): Locator {
+    return this.page.getByRole('button', { name: 'Annotate now' });
+  }
+
+  /** An annotation's label above one panel's chart. */
+  annotation(panelId: string, annotationId: string): Locator {
+    return this.panel(panelId).getByTestId(`annotation.${annotationId}`);
+  }
+
+  /** The raw gesture: drags across a chart from one fraction of its width to another. */
   async dragAcross(id: string, fromFraction: number, toFraction: number): Promise<void> {
     const box = await this.chart(id).boundingBox();
     if (!box) throw new Error(`chart ${id} is not visible`);
@@ -50,5 +60,15 @@ export class DashboardPage {
     await this.page.mouse.down();
     await this.page.mouse.move(box.x + box.width * toFraction, y, { steps: 10 });
     await this.page.mouse.up();
+  }
+
+  /** Selects a span by dragging, then zooms into it from the toolbar the drag leaves an editor. */
+  async zoomAcross(id: string, fromFraction: number, toFraction: number): Promise<void> {
+    await expect(this.annotateNow).toBeVisible();
+    await this.dragAcross(id, fromFraction, toFraction);
+    await this.page
+      .getByRole('toolbar', { name: 'Selected range' })
+      .getByRole('button', { name: 'Zoom in' })
+      .click();
   }
 }

@@ -1,0 +1,20 @@
+import Link from 'next/link';
+import { IncidentsHeader } from '@/components/incidents/incidents-header';
+
+export default function IncidentNotFound() {
+  return (
+    <>
+      <IncidentsHeader />
+      <main className="incidents-page incident-not-found">
+        <h1>No such incident</h1>
+        <p>
+          Nothing is recorded under this link. It may have been deleted, or the link may be cut
+          short.
+        </p>
+        <p>
+          <Link href="/incidents">See all incidents</Link>
+        </p>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+'use client';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useCallback } from 'react';
+import { appliesTo } from '@/lib/annotations/applies-to';
+import { dashboardHref, type TimeWindow } from '@/lib/incidents/window';
+import type { Annotation, Panel, PanelData } from '@/lib/protocol';
+import { IncidentPanel } from './incident-panel';
+
+interface Props {
+  annotation: Annotation;
+  panels: readonly Panel[];
+  window: TimeWindow;
+  /** Panel data the server fetched, for `window` only when it is still `initialWindow`. */
+  initial: Record<string, PanelData>;
+  initialWindow: TimeWindow;
+  initialAt: number;
+  now: number;
+  canAnnotate: boolean;
+}
+
+/** Every panel the annotation applies to, around its window; a drag opens that range live. */
+export function IncidentPanels({
+  annotation,
+  panels,
+  window,
+  initial,
+  initialWindow,
+  ...rest
+}: Props) {
+  const router = useRouter();
+  const zoom = useCallback(
+    (from: number, to: number) => router.push(dashboardHref({ from, to })),
+    [router],
+  );
+  const touched = panels.filter((panel) => appliesTo(annotation, panel));
+  const firstPaint = window.from === initialWindow.from && window.to === initialWindow.to;
+  return (
+    <section className="incident-section" aria-labelledby="incident-panels-title">
+      <div className="incident-section-heading">
+        <h2 id="incident-panels-title">Panels around its window</h2>
+        <Link href={dashboardHref(window)}>Open this window on the dashboard</Link>
+      </div>
+      {touched.length === 0 ? (
+        <p className="incident-muted">It applies to no panel on the dashboard.</p>
+      ) : (
+        <div className="panel-grid incident-panel-grid">
+          {touched.map((panel) => (
+            <IncidentPanel
+              key={panel.id}
+              panel={panel}
+              annotation={annotation}
+              window={window}
+              initial={firstPaint ? initial[panel.id] : undefined}
+              initialAt={rest.initialAt}
+              now={rest.now}
+              canAnnotate={rest.canAnnotate}
+              onZoom={zoom}
+            />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { describeDuration } from '@/lib/annotations/describe';
+import { formatDateTime } from '@/lib/format';
+import type { Annotation } from '@/lib/protocol';
+import { SeverityBadge } from './severity-badge';
+import { StatusBadge } from './status-badge';
+
+const utc = (ts: number) => `${formatDateTime(ts)} UTC`;
+
+function endText(annotation: Annotation): string {
+  if (annotation.end === null) return 'still going on';
+  if (annotation.end === annotation.start) return '— (a point in time)';
+  return utc(annotation.end);
+}
+
+/** Title, facts and description; user text is only ever rendered as text. */
+export function IncidentSummary({ annotation, now }: { annotation: Annotation; now: number }) {
+  return (
+    <>
+      <header className="incident-heading">
+        <h1>{annotation.title}</h1>
+        {annotation.kind === 'incident' && <SeverityBadge severity={annotation.severity} />}
+        <StatusBadge status={annotation.status} />
+      </header>
+      <dl className="incident-facts">
+        <dt>Kind</dt>
+        <dd>{annotation.kind}</dd>
+        {annotation.severity !== null && (
+          <>
+            <dt>Severity</dt>
+            <dd>{annotation.severity}</dd>
+          </>
+        )}
+        <dt>Status</dt>
+        <dd>{annotation.status}</dd>
+        <dt>Author</dt>
+        <dd>{annotation.author}</dd>
+        <dt>Started</dt>
+        <dd>{utc(annotation.start)}</dd>
+        <dt>Ended</dt>
+        <dd>{endText(annotation)}</dd>
+        <dt>Duration</dt>
+        <dd data-testid="incident.duration">{describeDuration(annotation, now)}</dd>
+      </dl>
+      {annotation.description ? (
+        <p className="incident-description" data-testid="incident.description">
+          {annotation.description}
+        </p>
+      ) : (
+        <p className="incident-description incident-muted">No description.</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import type { Annotation } from '../protocol';
+
+/** An annotation placed in a lane; `left` and `width` are fractions of the plot area's width. */
+export interface LaneItem {
+  annotation: Annotation;
+  lane: number;
+  left: number;
+  width: number;
+}
+
+export interface LaneLayout {
+  lanes: LaneItem[][];
+  /** Annotations that would need more lanes than are shown. */
+  hidden: Annotation[];
+}
+
+export interface LaneOptions {
+  /** Where an ongoing region ends; past the range's end it stops at the right edge. */
+  now?: number;
+  maxLanes?: number;
+  /** Points and short regions take at least this fraction, so their titles stay readable. */
+  minWidth?: number;
+}
+
+const clamp = (value: number) => Math.min(1, Math.max(0, value));
+
+function place(annotation: Annotation, from: number, to: number, options: Required<LaneOptions>) {
+  const span = to - from;
+  const end = annotation.end ?? Math.min(options.now, to);
+  const start = clamp((annotation.start - from) / span);
+  const width = Math.max(options.minWidth, clamp((end - from) / span) - start);
+  // A label wider than the room left before the right edge slides left to stay inside.
+  const left = Math.max(0, Math.min(start, 1 - width));
+  return { annotation, left, width: Math.min(1, width) };
+}
+
+/**
+ * Greedy interval partitioning: annotations sorted by where they start each go to the first lane
+ * that is free by then, so no two in a lane overlap and no more lanes are used than necessary.
+ */
+export function layoutLanes(
+  annotations: readonly Annotation[],
+  from: number,
+  to: number,
+  options: LaneOptions = {},
+): LaneLayout {
+  const settings: Required<LaneOptions> = {
+    now: options.now ?? to,
+    maxLanes: options.maxLanes ?? 3,
+    minWidth: options.minWidth ?? 0.12,
+  };
+  if (!(to > from)) return { lanes: [], hidden: [] };
+  const visible = annotations.filter(
+    (item) => item.start <= to && (item.end ?? Math.max(item.start, settings.now)) >= from,
+  );
+  const placed = visible
+    .map((annotation) => place(annotation, from, to, settings))
+    .sort(
+      (a, b) =>
+        a.left - b.left ||
+        b.width - a.width ||
+        a.annotation.start - b.annotation.start ||
+        a.annotation.id.localeCompare(b.annotation.id),
+    );
+  const lanes: LaneItem[][] = [];
+  const laneEnds: number[] = [];
+  const hidden: Annotation[] = [];
+  for (const item of placed) {
+    let lane = laneEnds.findIndex((end) => end <= item.left);
+    if (lane === -1) lane = laneEnds.length;
+    if (lane >= settings.maxLanes) {
+      hidden.push(item.annotation);
+      continue;
+    }
+    laneEnds[lane] = item.left + item.width;
+    (lanes[lane] ??= []).push({ ...item, lane });
+  }
+  return { lanes, hidden };
+}
