@@ -28,6 +28,47 @@ test.describe('the live dashboard', () => {
       description: String(Math.round(firstContentfulPaint)),
     });
     console.log(`first contentful paint of /: ${Math.round(firstContentfulPaint)} ms`);
+  });
+
+  test('draws incidents, changes and alerts on the panels they apply to', async ({
+    dashboard,
+    page,
+  }, testInfo) => {
+    const minutesAgo = (minutes: number) => Date.now() - minutes * 60_000;
+    const post = async (data: Record<string, unknown>) => {
+      const response = await page.request.post('/api/annotations', { data });
+      expect(response.status()).toBe(201);
+      return ((await response.json()) as { id: string }).id;
+    };
+    const incident = await post({
+      kind: 'incident',
+      severity: 'SEV1',
+      title: 'Image generation overloaded',
+      start: minutesAgo(9),
+      end: null,
+      tags: ['gpu', 'queues'],
+    });
+    const change = await post({ kind: 'change', title: 'Rate limits on', start: minutesAgo(6) });
+    const alert = await post({
+      kind: 'alert',
+      title: 'Image queue growing',
+      start: minutesAgo(12),
+      end: minutesAgo(4),
+      panels: ['queue-depth'],
+    });
+
+    await dashboard.open();
+    await expect(dashboard.badge).toHaveText('Live');
+    for (const id of PANEL_IDS) await expect(dashboard.annotation(id, change)).toBeVisible();
+    await expect(dashboard.annotation('gpu-util', incident)).toHaveAttribute(
+      'data-kind',
+      'incident',
+    );
+    await expect(dashboard.annotation('queue-depth', incident)).toBeVisible();
+    await expect(dashboard.annotation('signups', incident)).toHaveCount(0);
+    await expect(dashboard.annotation('queue-depth', alert)).toHaveAttribute('data-kind', 'alert');
+    await expect(dashboard.annotation('gpu-util', alert)).toHaveCount(0);
+
     const screenshot = await page.screenshot({ fullPage: true });
     await testInfo.attach('dashboard', { body: screenshot, contentType: 'image/png' });
     if (process.env.UPDATE_README_SCREENSHOT) {

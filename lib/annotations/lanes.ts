@@ -47,7 +47,7 @@ export function layoutLanes(
   const settings: Required<LaneOptions> = {
     now: options.now ?? to,
     maxLanes: options.maxLanes ?? 3,
-    minWidth: options.minWidth ?? 0.12,
+    minWidth: options.minWidth ?? 0.28,
   };
   if (!(to > from)) return { lanes: [], hidden: [] };
   const visible = annotations.filter(
