@@ -31,9 +31,12 @@ test.describe('the live dashboard', () => {
   });
 
   test('draws incidents, changes and alerts on the panels they apply to', async ({
+    aggregator,
     dashboard,
     page,
   }, testInfo) => {
+    // Other tests' annotations would crowd the label lanes this test reads.
+    await aggregator.resetAndStart();
     const minutesAgo = (minutes: number) => Date.now() - minutes * 60_000;
     const post = async (data: Record<string, unknown>) => {
       const response = await page.request.post('/api/annotations', { data });

@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
-import { cookies } from 'next/headers';
 import { AccessNeeded } from '@/components/shell/access-needed';
 import { IncidentList } from '@/components/incidents/incident-list';
 import { IncidentsHeader } from '@/components/incidents/incidents-header';
 import { AccessDeniedError, fetchAnnotations } from '@/lib/aggregator-api';
-import { ACCESS_TOKEN_COOKIE } from '@/lib/client/access-token';
-import { aggregatorOrigin } from '@/lib/env';
 import { filterKey, filtersToQuery, parseIncidentFilters } from '@/lib/incidents/filters';
+import { loadWithToken } from '@/lib/server-session';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Incidents · Headroom' };
@@ -26,22 +24,14 @@ export default async function IncidentsPage({ searchParams }: Props) {
     status: first(params.status),
     severity: first(params.severity),
   });
-  const token = (await cookies()).get(ACCESS_TOKEN_COOKIE)?.value;
-  const result = await fetchAnnotations(aggregatorOrigin(), filtersToQuery(filters), token).catch(
-    (error: unknown) => {
-      if (error instanceof AccessDeniedError) return error;
-      throw error;
-    },
+  const { result, hadToken } = await loadWithToken((origin, token) =>
+    fetchAnnotations(origin, filtersToQuery(filters), token),
   );
   return (
     <>
       <IncidentsHeader />
       {result instanceof AccessDeniedError ? (
-        <AccessNeeded
-          status={result.status}
-          what="to read incidents"
-          hadToken={token !== undefined}
-        />
+        <AccessNeeded status={result.status} what="to read incidents" hadToken={hadToken} />
       ) : (
         <IncidentList initial={{ key: filterKey(filters), annotations: result }} />
       )}

@@ -26,7 +26,7 @@ export function TokenAdmin() {
   const refresh = () => client.invalidateQueries({ queryKey: tokensQueryKey });
 
   return (
-    <main className="admin-page">
+    <main className="admin-page controls">
       <nav>
         <Link href="/">← Dashboard</Link>
       </nav>

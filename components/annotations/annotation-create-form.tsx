@@ -3,17 +3,11 @@ import { useState, type FormEvent } from 'react';
 import type { ScopeOption } from '@/lib/annotations/scope';
 import { createAnnotation } from '@/lib/client/annotation-actions';
 import { formatDateTime } from '@/lib/format';
-import {
-  ANNOTATION_KINDS,
-  MAX_DESCRIPTION_LENGTH,
-  MAX_TITLE_LENGTH,
-  SEVERITIES,
-  type AnnotationKind,
-  type Severity,
-} from '@/lib/protocol';
-import { actionErrorMessage } from './action-error';
+import { ANNOTATION_KINDS, SEVERITIES, type AnnotationKind, type Severity } from '@/lib/protocol';
+import { ChoiceField, DescriptionField, FormFooter, TitleField } from './annotation-fields';
 import { FormDialog } from './form-dialog';
-import { oneOf } from './one-of';
+import { useFormSave } from './use-form-save';
+import './annotations.css';
 
 interface Props {
   start: number;
@@ -39,17 +33,14 @@ export function AnnotationCreateForm({ start, end, scopes, onClose }: Props) {
   const [description, setDescription] = useState('');
   const [scope, setScope] = useState(scopes[0]?.value ?? '');
   const [ongoing, setOngoing] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string>();
+  const { pending, error, setError, save } = useFormSave(onClose);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (title.trim() === '') return setError('Give it a title.');
     const chosen = scopes.find((option) => option.value === scope);
-    setPending(true);
-    setError(undefined);
-    try {
-      await createAnnotation({
+    await save(() =>
+      createAnnotation({
         kind,
         severity: kind === 'incident' ? severity : undefined,
         title: title.trim(),
@@ -58,67 +49,35 @@ export function AnnotationCreateForm({ start, end, scopes, onClose }: Props) {
         end: ongoing ? null : Math.round(end),
         panels: chosen?.panels ?? [],
         tags: chosen?.tags ?? [],
-      });
-      onClose();
-    } catch (failure) {
-      setError(actionErrorMessage(failure));
-      setPending(false);
-    }
+      }),
+    );
   };
 
   return (
     <FormDialog title={point ? 'Annotate now' : 'Annotate this range'} onClose={onClose}>
-      <form className="annotation-form" onSubmit={(event) => void submit(event)}>
+      <form className="annotation-form controls" onSubmit={(event) => void submit(event)}>
         <p className="form-range">
           {point
             ? `At ${formatDateTime(start)} UTC`
             : `From ${formatDateTime(start)} to ${formatDateTime(end)} UTC`}
         </p>
-        <label>
-          Kind
-          <select
-            value={kind}
-            onChange={(event) => setKind(oneOf(ANNOTATION_KINDS, event.target.value, kind))}
-          >
-            {ANNOTATION_KINDS.map((value) => (
-              <option key={value} value={value}>
-                {KIND_LABELS[value]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          label="Kind"
+          values={ANNOTATION_KINDS}
+          names={KIND_LABELS}
+          value={kind}
+          onChange={setKind}
+        />
         {kind === 'incident' && (
-          <label>
-            Severity
-            <select
-              value={severity}
-              onChange={(event) => setSeverity(oneOf(SEVERITIES, event.target.value, severity))}
-            >
-              {SEVERITIES.map((value) => (
-                <option key={value}>{value}</option>
-              ))}
-            </select>
-          </label>
+          <ChoiceField
+            label="Severity"
+            values={SEVERITIES}
+            value={severity}
+            onChange={setSeverity}
+          />
         )}
-        <label>
-          Title
-          <input
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-            required
-            maxLength={MAX_TITLE_LENGTH}
-            data-autofocus
-          />
-        </label>
-        <label>
-          Description
-          <textarea
-            value={description}
-            onChange={(event) => setDescription(event.target.value)}
-            maxLength={MAX_DESCRIPTION_LENGTH}
-            rows={3}
-          />
-        </label>
+        <TitleField value={title} onChange={setTitle} />
+        <DescriptionField value={description} onChange={setDescription} />
         <label>
           Applies to
           <select value={scope} onChange={(event) => setScope(event.target.value)}>
@@ -137,19 +96,12 @@ export function AnnotationCreateForm({ start, end, scopes, onClose }: Props) {
           />
           Still going on (no end yet)
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-buttons">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" disabled={pending}>
-            {pending ? 'Saving…' : 'Add annotation'}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          pending={pending}
+          submitLabel="Add annotation"
+          onCancel={onClose}
+        />
       </form>
     </FormDialog>
   );

@@ -3,17 +3,16 @@ import { useState, type FormEvent } from 'react';
 import { updateAnnotation } from '@/lib/client/annotation-actions';
 import {
   ANNOTATION_STATUSES,
-  MAX_DESCRIPTION_LENGTH,
-  MAX_TITLE_LENGTH,
   SEVERITIES,
   type Annotation,
   type AnnotationChanges,
   type AnnotationStatus,
   type Severity,
 } from '@/lib/protocol';
-import { actionErrorMessage } from './action-error';
+import { ChoiceField, DescriptionField, FormFooter, TitleField } from './annotation-fields';
 import { FormDialog } from './form-dialog';
-import { oneOf } from './one-of';
+import { useFormSave } from './use-form-save';
+import './annotations.css';
 
 interface Props {
   annotation: Annotation;
@@ -26,8 +25,7 @@ export function AnnotationEditForm({ annotation, onClose }: Props) {
   const [description, setDescription] = useState(annotation.description);
   const [severity, setSeverity] = useState<Severity>(annotation.severity ?? 'SEV3');
   const [status, setStatus] = useState<AnnotationStatus>(annotation.status);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string>();
+  const { pending, error, setError, save } = useFormSave(onClose);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -40,76 +38,29 @@ export function AnnotationEditForm({ annotation, onClose }: Props) {
     }
     if (status !== annotation.status) changes.status = status;
     if (Object.keys(changes).length === 0) return onClose();
-    setPending(true);
-    setError(undefined);
-    try {
-      await updateAnnotation(annotation.id, changes);
-      onClose();
-    } catch (failure) {
-      setError(actionErrorMessage(failure));
-      setPending(false);
-    }
+    await save(() => updateAnnotation(annotation.id, changes));
   };
 
   return (
     <FormDialog title="Edit annotation" onClose={onClose}>
-      <form className="annotation-form" onSubmit={(event) => void submit(event)}>
-        <label>
-          Title
-          <input
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-            required
-            maxLength={MAX_TITLE_LENGTH}
-            data-autofocus
-          />
-        </label>
-        <label>
-          Description
-          <textarea
-            value={description}
-            onChange={(event) => setDescription(event.target.value)}
-            maxLength={MAX_DESCRIPTION_LENGTH}
-            rows={3}
-          />
-        </label>
+      <form className="annotation-form controls" onSubmit={(event) => void submit(event)}>
+        <TitleField value={title} onChange={setTitle} />
+        <DescriptionField value={description} onChange={setDescription} />
         {annotation.kind === 'incident' && (
-          <label>
-            Severity
-            <select
-              value={severity}
-              onChange={(event) => setSeverity(oneOf(SEVERITIES, event.target.value, severity))}
-            >
-              {SEVERITIES.map((value) => (
-                <option key={value}>{value}</option>
-              ))}
-            </select>
-          </label>
+          <ChoiceField
+            label="Severity"
+            values={SEVERITIES}
+            value={severity}
+            onChange={setSeverity}
+          />
         )}
-        <label>
-          Status
-          <select
-            value={status}
-            onChange={(event) => setStatus(oneOf(ANNOTATION_STATUSES, event.target.value, status))}
-          >
-            {ANNOTATION_STATUSES.map((value) => (
-              <option key={value}>{value}</option>
-            ))}
-          </select>
-        </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-buttons">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" disabled={pending}>
-            {pending ? 'Saving…' : 'Save'}
-          </button>
-        </div>
+        <ChoiceField
+          label="Status"
+          values={ANNOTATION_STATUSES}
+          value={status}
+          onChange={setStatus}
+        />
+        <FormFooter error={error} pending={pending} submitLabel="Save" onCancel={onClose} />
       </form>
     </FormDialog>
   );

@@ -1,6 +1,7 @@
 import { describeDuration, describeKind } from '@/lib/annotations/describe';
 import type { Annotation, AnnotationStatus } from '@/lib/protocol';
 import { AnnotationQuickActions } from './annotation-quick-actions';
+import './annotations.css';
 
 const STATUS_LABELS: Record<AnnotationStatus, string> = {
   open: 'Open',

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { updateAnnotation } from '@/lib/client/annotation-actions';
 import type { Annotation, AnnotationStatus } from '@/lib/protocol';
 import { actionErrorMessage } from './action-error';
+import './annotations.css';
 
 interface Props {
   annotation: Annotation;
@@ -26,7 +27,7 @@ export function AnnotationQuickActions({ annotation, onEdit }: Props) {
     }
   };
   return (
-    <div className="popover-actions" role="group" aria-label="Annotation actions">
+    <div className="popover-actions controls" role="group" aria-label="Annotation actions">
       {hasStatus && annotation.status === 'open' && (
         <button type="button" disabled={pending} onClick={() => void setStatus('mitigated')}>
           Mark mitigated

@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import './annotations.css';
 
 interface Props {
   title: string;

@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useRef } from 'react';
+import './annotations.css';
 
 interface Props {
   /** Where the selection's middle is, as a fraction of the plot area's width. */
@@ -23,7 +24,7 @@ export function SelectionToolbar({ at, onZoom, onAnnotate, onCancel }: Props) {
   const left = Math.min(0.85, Math.max(0.15, at)) * 100;
   return (
     <div
-      className="selection-toolbar"
+      className="selection-toolbar controls"
       role="toolbar"
       aria-label="Selected range"
       style={{ left: `${left}%` }}

@@ -1,10 +1,11 @@
 'use client';
 import Link from 'next/link';
-import { useId, useState } from 'react';
+import { useId, useState, type CSSProperties } from 'react';
 import { AnnotationPopover } from '@/components/annotations/annotation-popover';
-import { annotationTone } from '@/lib/annotations/describe';
+import { annotationTone, type AnnotationTone } from '@/lib/annotations/describe';
 import type { LaneItem } from '@/lib/annotations/lanes';
 import type { Annotation } from '@/lib/protocol';
+import '@/components/annotations/annotations.css';
 
 interface Props {
   item: LaneItem;
@@ -13,6 +14,10 @@ interface Props {
 }
 
 const percent = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
+
+/** The colour that the label and its popover read as `--tone`. */
+const toneStyle = (tone: AnnotationTone) =>
+  ({ '--tone': `var(--annotation-${tone})` }) as CSSProperties;
 
 /** One annotation's bar in a label lane: incidents link to their page, the others pin details. */
 export function AnnotationLaneItem({ item, now, onEdit }: Props) {
@@ -28,8 +33,8 @@ export function AnnotationLaneItem({ item, now, onEdit }: Props) {
   );
   return (
     <div
-      className={`lane-item tone-${tone} lane-item-${annotation.status}`}
-      style={{ left: percent(item.left), width: percent(item.width) }}
+      className={`lane-item lane-item-${annotation.status}`}
+      style={{ left: percent(item.left), width: percent(item.width), ...toneStyle(tone) }}
       data-testid={`annotation.${annotation.id}`}
       data-kind={annotation.kind}
       data-status={annotation.status}

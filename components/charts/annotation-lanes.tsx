@@ -2,6 +2,7 @@ import { layoutLanes } from '@/lib/annotations/lanes';
 import type { Annotation } from '@/lib/protocol';
 import { AnnotationLaneItem } from './annotation-lane-item';
 import { AnnotationMore } from './annotation-more';
+import '@/components/annotations/annotations.css';
 
 interface Props {
   annotations: readonly Annotation[];

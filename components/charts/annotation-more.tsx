@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { describeDuration, describeKind } from '@/lib/annotations/describe';
 import type { Annotation } from '@/lib/protocol';
+import '@/components/annotations/annotations.css';
 
 /** The annotations the lanes have no room for, listed on demand. */
 export function AnnotationMore({ hidden, now }: { hidden: readonly Annotation[]; now: number }) {

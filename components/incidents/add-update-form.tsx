@@ -1,7 +1,7 @@
 'use client';
 import { useState, type FormEvent } from 'react';
 import { MAX_NOTE_LENGTH } from '@/lib/protocol';
-import { actionErrorMessage } from '@/components/annotations/action-error';
+import { ActionFailure } from './action-failure';
 import { useUpdateIncident } from './use-update-incident';
 
 /** Appends a note to the timeline; the text is kept if the aggregator refuses it. */
@@ -29,11 +29,7 @@ export function AddUpdateForm({ id }: { id: string }) {
         <button type="submit" disabled={update.isPending || !note.trim()}>
           {update.isPending ? 'Posting…' : 'Post update'}
         </button>
-        {update.isError && (
-          <p className="incident-error" role="alert">
-            {actionErrorMessage(update.error)}
-          </p>
-        )}
+        <ActionFailure error={update.error} />
       </div>
     </form>
   );

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { deleteAnnotation } from '@/lib/client/annotation-actions';
-import { actionErrorMessage } from '@/components/annotations/action-error';
+import { ActionFailure } from './action-failure';
 import { whenConnected } from './when-connected';
 
 /** Delete behind a second, explicit confirmation; back to the list once it is gone. */
@@ -40,11 +40,7 @@ export function DeleteIncident({ id, kind }: { id: string; kind: string }) {
       <button type="button" onClick={() => setConfirming(false)} disabled={remove.isPending}>
         Cancel
       </button>
-      {remove.isError && (
-        <p className="incident-error" role="alert">
-          {actionErrorMessage(remove.error)}
-        </p>
-      )}
+      <ActionFailure error={remove.error} />
     </div>
   );
 }

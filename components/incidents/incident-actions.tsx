@@ -1,7 +1,7 @@
 'use client';
 import { actionChanges, actionLabel, availableActions } from '@/lib/incidents/actions';
 import type { Annotation } from '@/lib/protocol';
-import { actionErrorMessage } from '@/components/annotations/action-error';
+import { ActionFailure } from './action-failure';
 import { useUpdateIncident } from './use-update-incident';
 
 /** Moves the status on, or ends a region still going on; refusals show beside the buttons. */
@@ -19,11 +19,7 @@ export function IncidentActions({ annotation }: { annotation: Annotation }) {
           {actionLabel(action)}
         </button>
       ))}
-      {update.isError && (
-        <p className="incident-error" role="alert">
-          {actionErrorMessage(update.error)}
-        </p>
-      )}
+      <ActionFailure error={update.error} />
     </div>
   );
 }

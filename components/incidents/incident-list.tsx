@@ -57,7 +57,7 @@ export function IncidentList({ initial }: { initial: IncidentListInitial }) {
   }
   const rows = (data ?? []).filter((annotation) => matchesFilters(annotation, filters));
   return (
-    <main className="incidents-page">
+    <main className="incidents-page controls">
       <h1>Incidents</h1>
       <IncidentFilterBar filters={filters} onChange={setFilters} />
       {error && (

@@ -34,7 +34,7 @@ export function IncidentView({ initial }: { initial: IncidentPageData }) {
   const now = useNow(WINDOW_REFRESH_MS, initial.now);
   const mayAnnotate = can(session, 'annotate');
   return (
-    <main className="incidents-page incident-page">
+    <main className="incidents-page incident-page controls">
       <p className="incident-back">
         <Link href="/incidents">← All incidents</Link>
       </p>

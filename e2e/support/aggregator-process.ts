@@ -41,6 +41,13 @@ export class AggregatorProcess {
     await this.start(env);
   }
 
+  /** Starts again on an empty store, so a test sees only what it writes (and a new backfill). */
+  async resetAndStart(env: Record<string, string> = {}): Promise<void> {
+    await this.stop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+    await this.start(env);
+  }
+
   /** Runs `npm run tokens` against this aggregator's database; returns what it printed. */
   async tokens(...args: string[]): Promise<string> {
     const { stdout } = await promisify(execFile)(

@@ -88,3 +88,24 @@ describe('layoutLanes', () => {
     expect(hidden.map((item) => item.id)).toEqual(['d', 'e']);
   });
 });
+
+describe('layoutLanes when not everything fits', () => {
+  it('keeps labels for live incidents first, then the newest', () => {
+    const crowded = [
+      annotation({ id: 'old-change', kind: 'change', severity: null, start: 100, end: 900 }),
+      annotation({
+        id: 'resolved',
+        kind: 'incident',
+        severity: 'SEV1',
+        status: 'resolved',
+        start: 150,
+        end: 900,
+      }),
+      annotation({ id: 'new-change', kind: 'change', severity: null, start: 800, end: 800 }),
+      annotation({ id: 'sev1', kind: 'incident', severity: 'SEV1', start: 300, end: null }),
+    ];
+    const { lanes, hidden } = layoutLanes(crowded, 0, 1000, { maxLanes: 2, minWidth: 0.3 });
+    expect(lanes.map(ids)).toEqual([['sev1'], ['new-change']]);
+    expect(hidden.map((item) => item.id).sort()).toEqual(['old-change', 'resolved']);
+  });
+});

@@ -62,18 +62,67 @@ export function layoutLanes(
         a.annotation.start - b.annotation.start ||
         a.annotation.id.localeCompare(b.annotation.id),
     );
+  const packed = partition(placed);
+  if (packed.length <= settings.maxLanes) return { lanes: packed, hidden: [] };
+  return firstFitByImportance(placed, settings.maxLanes);
+}
+
+type Placed = Omit<LaneItem, 'lane'>;
+
+/** Each item to the first lane free by its start: as few lanes as the overlaps allow. */
+function partition(placed: readonly Placed[]): LaneItem[][] {
   const lanes: LaneItem[][] = [];
   const laneEnds: number[] = [];
-  const hidden: Annotation[] = [];
   for (const item of placed) {
     let lane = laneEnds.findIndex((end) => end <= item.left);
     if (lane === -1) lane = laneEnds.length;
-    if (lane >= settings.maxLanes) {
-      hidden.push(item.annotation);
-      continue;
-    }
     laneEnds[lane] = item.left + item.width;
     (lanes[lane] ??= []).push({ ...item, lane });
   }
+  return lanes;
+}
+
+/** Lower is shown first when not everything fits: live incidents by severity, then live alerts. */
+function importance(annotation: Annotation): number {
+  const live = annotation.status !== 'resolved';
+  switch (annotation.kind) {
+    case 'incident':
+      return (live ? 0 : 6) + SEVERITY_RANK.indexOf(annotation.severity ?? 'SEV4');
+    case 'alert':
+      return live ? 4 : 11;
+    case 'change':
+      return 5;
+    default: {
+      const unknown: never = annotation.kind;
+      return unknown;
+    }
+  }
+}
+
+const SEVERITY_RANK = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
+
+/** With more overlaps than lanes, the most important (and then the newest) keep a label. */
+function firstFitByImportance(placed: readonly Placed[], maxLanes: number): LaneLayout {
+  const ordered = [...placed].sort(
+    (a, b) =>
+      importance(a.annotation) - importance(b.annotation) ||
+      b.annotation.start - a.annotation.start,
+  );
+  const lanes: LaneItem[][] = [];
+  const hidden: Annotation[] = [];
+  for (const item of ordered) {
+    const fits = (lane: LaneItem[] | undefined) =>
+      !lane?.some(
+        (other) => other.left < item.left + item.width && item.left < other.left + other.width,
+      );
+    let lane = 0;
+    while (lane < maxLanes && !fits(lanes[lane])) lane++;
+    if (lane === maxLanes) {
+      hidden.push(item.annotation);
+      continue;
+    }
+    (lanes[lane] ??= []).push({ ...item, lane });
+  }
+  for (const lane of lanes) lane.sort((a, b) => a.left - b.left);
   return { lanes, hidden };
 }

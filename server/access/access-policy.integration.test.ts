@@ -2,20 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectAs, request, sampleAnnotation } from '../testing/access-fixtures';
-import { startAggregator, type RunningAggregator } from '../testing/harness';
+import { describe, expect, it } from 'vitest';
+import {
+  aggregatorStarter,
+  connectAs,
+  request,
+  sampleAnnotation,
+} from '../testing/access-fixtures';
 
-let running: RunningAggregator | undefined;
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-});
-
-async function start(options: Parameters<typeof startAggregator>[0] = {}) {
-  running = await startAggregator({ sources: [], ...options });
-  return running;
-}
+const start = aggregatorStarter();
 
 describe('zero-config on loopback', () => {
   it('treats the local user as an editor until the first token exists', async () => {

@@ -2,22 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../lib/protocol';
-import { connectAs, request, sampleAnnotation } from '../testing/access-fixtures';
-import { startAggregator, type RunningAggregator } from '../testing/harness';
+import {
+  aggregatorStarter,
+  connectAs,
+  request,
+  sampleAnnotation,
+} from '../testing/access-fixtures';
 import { HistoryStore } from '../store/history/history-store';
 
-let running: RunningAggregator | undefined;
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-});
-
-async function start(options: Parameters<typeof startAggregator>[0] = {}) {
-  running = await startAggregator({ sources: [], ...options });
-  return running;
-}
+const start = aggregatorStarter();
 
 const post = (baseUrl: string, body: unknown) =>
   request(baseUrl, 'POST', '/api/annotations', undefined, body);
@@ -140,7 +135,7 @@ describe('annotations over REST', () => {
 
 describe('annotations over sockets', () => {
   it('pushes every change to every connected viewer as it happens', async () => {
-    const { baseUrl } = await start();
+    const { baseUrl, aggregator } = await start();
     const viewer = await connectAs(baseUrl, undefined);
     const writer = await connectAs(baseUrl, undefined);
     if (!('socket' in viewer) || !('socket' in writer)) throw new Error('not connected');
@@ -156,7 +151,7 @@ describe('annotations over sockets', () => {
       changes: { status: 'resolved' },
     });
     expect(updated).toMatchObject({ ok: true, data: { status: 'resolved' } });
-    running?.aggregator.annotations.delete(created.data.id);
+    aggregator.annotations.delete(created.data.id);
     await done;
     expect(seen).toEqual(['open:Image queue overload', 'resolved:Image queue overload']);
     viewer.socket.close();
@@ -204,7 +199,6 @@ describe('persistence', () => {
         note: 'paged the image team',
       });
       await first.close();
-      running = undefined;
       const second = await start({ history: HistoryStore.open({ dataDir, logger }) });
       const reloaded = (await (
         await request(second.baseUrl, 'GET', `/api/annotations/${created.id}`, undefined)

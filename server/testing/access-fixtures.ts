@@ -1,6 +1,8 @@
 import { io as connect } from 'socket.io-client';
+import { afterEach } from 'vitest';
 import type { AnnotationCreate, Role } from '../../lib/protocol';
-import type { RunningAggregator, TestSocket } from './harness';
+import type { AggregatorDeps } from '../app';
+import { startAggregator, type RunningAggregator, type TestSocket } from './harness';
 
 export type Caller = Role | 'anonymous';
 export const CALLERS: readonly Caller[] = ['viewer', 'editor', 'admin', 'ingest', 'anonymous'];
@@ -12,6 +14,28 @@ export const sampleAnnotation = (title = 'Image queue overload'): AnnotationCrea
   start: Date.now() - 60_000,
   end: null,
 });
+
+export type StartAggregator = (overrides?: Partial<AggregatorDeps>) => Promise<RunningAggregator>;
+
+/** Starts aggregators with no data sources; each is closed after its test, unless closed before. */
+export function aggregatorStarter(): StartAggregator {
+  const open = new Set<RunningAggregator>();
+  afterEach(async () => {
+    await Promise.all([...open].map((running) => running.close()));
+  });
+  return async (overrides = {}) => {
+    const running = await startAggregator({ sources: [], ...overrides });
+    const tracked: RunningAggregator = {
+      ...running,
+      close: () => {
+        open.delete(tracked);
+        return running.close();
+      },
+    };
+    open.add(tracked);
+    return tracked;
+  };
+}
 
 /** One token per role on a running aggregator; anonymous sends none. */
 export function issueTokens(running: RunningAggregator): Record<Caller, string | undefined> {

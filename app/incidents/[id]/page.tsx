@@ -1,14 +1,12 @@
 import type { Metadata } from 'next';
-import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { AccessNeeded } from '@/components/shell/access-needed';
 import { IncidentView } from '@/components/incidents/incident-view';
 import { IncidentsHeader } from '@/components/incidents/incidents-header';
 import { AccessDeniedError, NotFoundError } from '@/lib/aggregator-api';
-import { ACCESS_TOKEN_COOKIE } from '@/lib/client/access-token';
-import { aggregatorOrigin } from '@/lib/env';
 import { fetchIncidentPage } from '@/lib/incidents/incident-page-data';
 import { AnnotationIdSchema } from '@/lib/protocol';
+import { loadWithToken } from '@/lib/server-session';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Incident · Headroom' };
@@ -20,21 +18,17 @@ interface Props {
 export default async function IncidentPage({ params }: Props) {
   const { id } = await params;
   if (!AnnotationIdSchema.safeParse(id).success) notFound();
-  const token = (await cookies()).get(ACCESS_TOKEN_COOKIE)?.value;
-  const result = await fetchIncidentPage(aggregatorOrigin(), id, token).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    if (error instanceof AccessDeniedError) return error;
-    throw error;
-  });
+  const { result, hadToken } = await loadWithToken((origin, token) =>
+    fetchIncidentPage(origin, id, token).catch((error: unknown) => {
+      if (error instanceof NotFoundError) notFound();
+      throw error;
+    }),
+  );
   return (
     <>
       <IncidentsHeader />
       {result instanceof AccessDeniedError ? (
-        <AccessNeeded
-          status={result.status}
-          what="to read this incident"
-          hadToken={token !== undefined}
-        />
+        <AccessNeeded status={result.status} what="to read this incident" hadToken={hadToken} />
       ) : (
         <IncidentView initial={result} />
       )}
