@@ -18,7 +18,7 @@ test.describe('access tokens', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(dashboard.badge).toHaveText('Live');
 
-    await page.goto('/admin/tokens');
+    await page.getByRole('link', { name: 'Tokens' }).click();
     await page.getByLabel('Name').fill('wall screen');
     await page.getByLabel('Role').selectOption('viewer');
     await page.getByRole('button', { name: 'Create token' }).click();

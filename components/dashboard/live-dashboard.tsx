@@ -34,7 +34,8 @@ export function LiveDashboard({ snapshot }: { snapshot: DashboardSnapshot }) {
     [setRange],
   );
   useAnnotationStream();
-  const canAnnotate = can(useSession(), 'annotate');
+  const session = useSession();
+  const canAnnotate = can(session, 'annotate');
   const annotations = useAnnotations(
     key,
     () => resolveRange(range, Date.now()),
@@ -52,6 +53,7 @@ export function LiveDashboard({ snapshot }: { snapshot: DashboardSnapshot }) {
         connection={connection}
         now={now}
         onAnnotateNow={canAnnotate ? annotateNow : undefined}
+        managesTokens={can(session, 'manage_tokens')}
       />
       <ConnectionBanner state={connection} />
       <TimeRangeBar range={range} now={now} onChange={setRange} />

@@ -8,9 +8,11 @@ interface Props {
   now: number;
   /** Given only to someone who may annotate: marks this moment on every panel. */
   onAnnotateNow?: () => void;
+  /** Admins get a link to the access tokens. */
+  managesTokens?: boolean;
 }
 
-export function AppHeader({ connection, now, onAnnotateNow }: Props) {
+export function AppHeader({ connection, now, onAnnotateNow, managesTokens = false }: Props) {
   return (
     <header className="app-header">
       <div className="brand">
@@ -22,6 +24,7 @@ export function AppHeader({ connection, now, onAnnotateNow }: Props) {
       </div>
       <nav className="header-nav" aria-label="Sections">
         <Link href="/incidents">Incidents</Link>
+        {managesTokens && <Link href="/admin/tokens">Tokens</Link>}
       </nav>
       <div className="header-status">
         {onAnnotateNow && (
