@@ -14,6 +14,11 @@ const countAnnotations = async (request: APIRequestContext) => {
 };
 
 test.describe('annotations', () => {
+  // Each test reads label lanes, which other tests' annotations near now would crowd.
+  test.beforeEach(async ({ aggregator }) => {
+    await aggregator.resetAndStart();
+  });
+
   test('an incident drawn in one browser shows in another within a second, and so do its edits', async ({
     browser,
     dashboard,

@@ -52,6 +52,12 @@ export type Aggregation = (typeof AGGREGATIONS)[number];
 export const UNITS = ['percent', 'count', 'perHour'] as const;
 export type Unit = (typeof UNITS)[number];
 
+export const PANEL_DISPLAYS = ['lines', 'heatmap'] as const;
+export type PanelDisplay = (typeof PANEL_DISPLAYS)[number];
+
+export const PANEL_FORECASTS = ['none', 'queue-drain'] as const;
+export type PanelForecast = (typeof PANEL_FORECASTS)[number];
+
 export const PanelQuerySchema = z.strictObject({
   metric: z.string().regex(METRIC_NAME),
   matchers: z.record(z.string().regex(LABEL_NAME), z.string()).default({}),
@@ -72,6 +78,10 @@ export const PanelSchema = z.strictObject({
     .default({}),
   /** Annotations tagged with any of these are drawn on the panel. */
   tags: z.array(z.string().regex(TAG)).max(MAX_TAGS).default([]),
+  /** Lines over time, or a grid of each series' latest value (one row per node, say). */
+  display: z.enum(PANEL_DISPLAYS).default('lines'),
+  /** A derived signal drawn beyond now; `queue-drain` projects depth at its current rate. */
+  forecast: z.enum(PANEL_FORECASTS).default('none'),
 });
 export type Panel = z.infer<typeof PanelSchema>;
 

@@ -44,6 +44,8 @@ export interface AggregatorDeps {
   /** Who may do what; by default a loopback-only aggregator whose web app is on port 3000. */
   access?: AccessControlOptions;
   writeRateLimit?: RateLimit;
+  /** Given when a source also writes annotations; else one over the same database. */
+  annotations?: AnnotationService;
   /** Rules that open and close alert regions by themselves; none unless given. */
   alertRules?: readonly AlertRule[];
   /** Where firing and resolved alerts are posted, as Slack-compatible JSON. */
@@ -75,7 +77,7 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
   const metrics = createMetrics(store);
   const { history } = deps;
   const database: Database = history?.database ?? openInMemoryDatabase();
-  const annotations = new AnnotationService(new AnnotationStore(database));
+  const annotations = deps.annotations ?? new AnnotationService(new AnnotationStore(database));
   const tokens = new TokenStore(database);
   const access = new AccessControl(tokens, deps.access ?? DEFAULT_ACCESS);
   const writeLimiter = new RateLimiter(deps.writeRateLimit ?? DEFAULT_WRITE_RATE_LIMIT);
@@ -143,6 +145,7 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
     annotations,
     logger,
     notifier,
+    catchUpMs: RECENT_WINDOW_MS,
   });
   alerts.start();
   if (deps.alertRules?.length) {

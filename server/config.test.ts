@@ -24,3 +24,23 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
   });
 });
+
+describe('the built-in scenario settings', () => {
+  it('leaves out the signal families not named', () => {
+    expect(loadConfig({ HEADROOM_SIMULATOR_SIGNALS: 'gpu,queues' }).simulatorSignals).toEqual([
+      'gpu',
+      'queues',
+    ]);
+  });
+
+  it('reads speed, loop, the start position and the days of history', () => {
+    expect(
+      loadConfig({
+        HEADROOM_SCENARIO_SPEED: '60',
+        HEADROOM_SCENARIO_LOOP: 'on',
+        HEADROOM_SCENARIO_START_AT: '-30',
+        HEADROOM_HISTORY_DAYS: '0',
+      }).scenario,
+    ).toEqual({ speed: 60, loop: true, startAtMs: -30 * 60_000, historyDays: 0 });
+  });
+});

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { SIMULATOR_SIGNALS, type SimulatorSignal } from './sources/simulator';
+import { SCENARIO_SIGNALS, type ScenarioSignal } from './scenario/families';
 
 const PortSchema = z.coerce.number().int().min(0).max(65_535);
 
@@ -10,13 +10,16 @@ const EnvSchema = z.object({
   HEADROOM_DATA_DIR: z.string().min(1).default('./data'),
   HEADROOM_FLUSH_MS: z.coerce.number().int().min(50).max(1_000).default(1_000),
   HEADROOM_SEED: z.coerce.number().int().default(20250331),
-  HEADROOM_BACKFILL_MINUTES: z.coerce.number().min(0).max(60).default(30),
+  HEADROOM_SCENARIO_SPEED: z.coerce.number().min(0.1).max(3_600).default(1),
+  HEADROOM_SCENARIO_LOOP: z.enum(['on', 'off']).default('off'),
+  HEADROOM_SCENARIO_START_AT: z.coerce.number().min(-60).max(240).default(60),
+  HEADROOM_HISTORY_DAYS: z.coerce.number().min(0).max(7).default(7),
   HEADROOM_SIMULATOR: z.enum(['on', 'off']).default('on'),
   HEADROOM_SIMULATOR_SIGNALS: z
     .string()
-    .default(SIMULATOR_SIGNALS.join(','))
+    .default(SCENARIO_SIGNALS.join(','))
     .transform((list) => list.split(',').map((name) => name.trim()))
-    .pipe(z.array(z.enum(SIMULATOR_SIGNALS)).min(1)),
+    .pipe(z.array(z.enum(SCENARIO_SIGNALS)).min(1)),
   /** The web app's port: its origins are the ones allowed by default. */
   PORT: PortSchema.default(3000),
   HEADROOM_ALLOWED_ORIGINS: z
@@ -42,9 +45,9 @@ export interface AggregatorConfig {
   dataDir: string;
   flushIntervalMs: number;
   seed: number;
-  backfillMs: number;
+  scenario: { speed: number; loop: boolean; startAtMs: number; historyDays: number };
   simulator: boolean;
-  simulatorSignals: SimulatorSignal[];
+  simulatorSignals: ScenarioSignal[];
   allowedOrigins: string[];
   alertWebhookUrl: string | undefined;
   writesPerMinute: number;
@@ -69,7 +72,12 @@ export function loadConfig(
     dataDir: path.resolve(e.HEADROOM_DATA_DIR),
     flushIntervalMs: e.HEADROOM_FLUSH_MS,
     seed: e.HEADROOM_SEED,
-    backfillMs: e.HEADROOM_BACKFILL_MINUTES * 60_000,
+    scenario: {
+      speed: e.HEADROOM_SCENARIO_SPEED,
+      loop: e.HEADROOM_SCENARIO_LOOP === 'on',
+      startAtMs: e.HEADROOM_SCENARIO_START_AT * 60_000,
+      historyDays: e.HEADROOM_HISTORY_DAYS,
+    },
     simulator: e.HEADROOM_SIMULATOR === 'on',
     simulatorSignals: e.HEADROOM_SIMULATOR_SIGNALS,
     allowedOrigins: e.HEADROOM_ALLOWED_ORIGINS?.map((origin) => new URL(origin).origin) ?? [

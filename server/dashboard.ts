@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PanelSchema, type Panel } from '../lib/protocol';
 import { validateRules, type AlertRule, type AlertRuleInput } from './alerts/alert-rule';
-import { SIMULATOR_CADENCES } from './sources/simulator';
+import { SCENARIO_CADENCES } from './scenario';
 
 const definition: z.input<typeof PanelSchema>[] = [
   {
@@ -10,7 +10,7 @@ const definition: z.input<typeof PanelSchema>[] = [
     description: 'Average DCGM_FI_DEV_GPU_UTIL over every GPU.',
     unit: 'percent',
     query: { metric: 'DCGM_FI_DEV_GPU_UTIL', aggregation: 'avg' },
-    expectedIntervalMs: SIMULATOR_CADENCES.gpu,
+    expectedIntervalMs: SCENARIO_CADENCES.gpu,
     thresholds: { warning: 85, critical: 95 },
     tags: ['gpu'],
   },
@@ -20,7 +20,7 @@ const definition: z.input<typeof PanelSchema>[] = [
     description: 'Average DCGM_FI_DEV_GPU_UTIL per cluster.',
     unit: 'percent',
     query: { metric: 'DCGM_FI_DEV_GPU_UTIL', aggregation: 'avg', by: ['cluster'] },
-    expectedIntervalMs: SIMULATOR_CADENCES.gpu,
+    expectedIntervalMs: SCENARIO_CADENCES.gpu,
     thresholds: { warning: 85, critical: 95 },
     tags: ['gpu'],
   },
@@ -30,15 +30,16 @@ const definition: z.input<typeof PanelSchema>[] = [
     description: 'Requests waiting or in flight, per workload.',
     unit: 'count',
     query: { metric: 'inference_queue_depth', aggregation: 'sum', by: ['workload'] },
-    expectedIntervalMs: SIMULATOR_CADENCES.queue,
+    expectedIntervalMs: SCENARIO_CADENCES.queue,
     tags: ['queues'],
+    forecast: 'queue-drain',
   },
   {
     id: 'signups',
     title: 'Signups per hour',
     unit: 'perHour',
     query: { metric: 'product_signups_per_hour', aggregation: 'sum' },
-    expectedIntervalMs: SIMULATOR_CADENCES.signups,
+    expectedIntervalMs: SCENARIO_CADENCES.signups,
     tags: ['product'],
   },
   {
@@ -46,7 +47,7 @@ const definition: z.input<typeof PanelSchema>[] = [
     title: 'Weekly active users',
     unit: 'count',
     query: { metric: 'product_weekly_active_users', aggregation: 'sum' },
-    expectedIntervalMs: SIMULATOR_CADENCES.users,
+    expectedIntervalMs: SCENARIO_CADENCES.users,
     tags: ['product'],
   },
   {
@@ -54,8 +55,23 @@ const definition: z.input<typeof PanelSchema>[] = [
     title: 'Paying subscribers',
     unit: 'count',
     query: { metric: 'product_paying_subscribers', aggregation: 'sum' },
-    expectedIntervalMs: SIMULATOR_CADENCES.users,
+    expectedIntervalMs: SCENARIO_CADENCES.users,
     tags: ['product'],
+  },
+  {
+    id: 'gpu-heatmap',
+    title: 'GPUs by node',
+    description: 'DCGM_FI_DEV_GPU_UTIL of every GPU: a row per node, a cell per GPU.',
+    unit: 'percent',
+    display: 'heatmap',
+    query: {
+      metric: 'DCGM_FI_DEV_GPU_UTIL',
+      aggregation: 'avg',
+      by: ['cluster', 'Hostname', 'gpu'],
+    },
+    expectedIntervalMs: SCENARIO_CADENCES.gpu,
+    thresholds: { warning: 85, critical: 95 },
+    tags: ['gpu'],
   },
 ];
 
@@ -64,9 +80,13 @@ export const DEFAULT_PANELS: readonly Panel[] = z.array(PanelSchema).parse(defin
 
 const alertDefinition: AlertRuleInput[] = [
   {
-    id: 'fleet-gpu-saturated',
-    title: 'Fleet GPU utilisation above 95 %',
-    query: { metric: 'DCGM_FI_DEV_GPU_UTIL', aggregation: 'avg' },
+    id: 'image-gpus-saturated',
+    title: 'Image-generation GPUs above 95 %',
+    query: {
+      metric: 'DCGM_FI_DEV_GPU_UTIL',
+      matchers: { workload: 'image-generation' },
+      aggregation: 'avg',
+    },
     condition: { above: 95 },
     forMs: 5 * 60_000,
     panels: ['gpu-util', 'gpu-util-by-cluster'],

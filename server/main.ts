@@ -1,14 +1,16 @@
+import path from 'node:path';
 import type { Logger } from 'pino';
 import { isLoopback } from './access/access-control';
 import { checkAccessPolicy } from './access/startup-policy';
 import { TokenStore } from './access/token-store';
+import { AnnotationService } from './annotations/annotation-service';
+import { AnnotationStore } from './annotations/annotation-store';
 import { createAggregator } from './app';
+import { LAUNCH_SURGE, createScenarioSource } from './scenario';
 import { loadConfig } from './config';
 import { DEFAULT_ALERT_RULES, DEFAULT_PANELS } from './dashboard';
 import { createLogger } from './logger';
-import { createSimulatorSource } from './sources/simulator';
 import { HistoryStore } from './store/history/history-store';
-import { newestStoredValue } from './store/history-persistence';
 import { VERSION } from './version';
 
 function openHistory(dataDir: string, logger: Logger): HistoryStore {
@@ -33,15 +35,20 @@ async function main(): Promise<void> {
     history.close();
     throw error;
   }
-  const historyEnd = history.newestTimestamp();
+  const annotations = new AnnotationService(new AnnotationStore(history.database));
   const sources = config.simulator
     ? [
-        createSimulatorSource({
+        createScenarioSource({
+          scenario: LAUNCH_SURGE,
           seed: config.seed,
-          backfillMs: config.backfillMs,
-          historyEnd,
+          speed: config.scenario.speed,
+          loop: config.scenario.loop,
+          startAt: config.scenario.startAtMs,
+          historyDays: config.scenario.historyDays,
           signals: config.simulatorSignals,
-          resume: (metric) => newestStoredValue(history, metric, Date.now()),
+          annotations,
+          history,
+          stateFile: path.join(config.dataDir, 'scenario-state.json'),
           logger,
         }),
       ]
@@ -52,6 +59,7 @@ async function main(): Promise<void> {
     logger,
     version: VERSION,
     history,
+    annotations,
     flushIntervalMs: config.flushIntervalMs,
     alertRules: DEFAULT_ALERT_RULES,
     alertWebhookUrl: config.alertWebhookUrl,

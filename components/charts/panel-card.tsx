@@ -8,8 +8,11 @@ import { scopeOptions } from '@/lib/annotations/scope';
 import { formatAge, formatChange, formatClock, formatValue } from '@/lib/format';
 import type { Annotation, Panel, PanelData } from '@/lib/protocol';
 import { firstValue, latestValue } from '@/lib/series/panel-data';
+import { GpuHeatmap } from './gpu-heatmap';
+import { QueueForecastLines } from './queue-forecast-lines';
 import { SeriesLegend } from './series-legend';
 import { TimeSeriesChart } from './time-series-chart';
+import { useHeatmapView, useQueueForecasts, type HeatmapView } from './use-panel-extras';
 
 interface Props {
   panel: Panel;
@@ -29,6 +32,10 @@ interface Props {
   annotations?: readonly Annotation[];
   /** Lets a drag annotate the range it selects, and the annotations shown be edited. */
   canAnnotate?: boolean;
+  /** The cluster drilled into: a heatmap shows only its nodes, a legend marks it. */
+  cluster?: string;
+  /** Given, the panel lets a click on a cluster (legend entry, heatmap heading) select it. */
+  onSelectCluster?: (cluster: string | undefined) => void;
 }
 
 /** Multi-series panels headline their largest series, which is the one an on-call eye looks for. */
@@ -50,12 +57,14 @@ function ageText(newest: number | undefined, now: number, stale: boolean): strin
 
 export function PanelCard(props: Props) {
   const { panel, data, from, to, now, newestSampleAt, stale } = props;
-  const headline = headlineSeries(props.current ?? data?.series);
+  const heatmap = useHeatmapView(props);
+  const forecasts = useQueueForecasts(props);
+  const headline = heatmap ? undefined : headlineSeries(props.current ?? data?.series);
   const value = headline && latestValue(headline);
   const first = headline && props.showChange ? firstValue(headline) : undefined;
   const change =
     value !== undefined && first !== undefined ? formatChange(first, value, panel.unit) : undefined;
-  const level = stale ? 'stale' : severity(panel, value);
+  const level = stale ? 'stale' : heatmap ? heatmapSeverity(heatmap) : severity(panel, value);
   const [dialog, setDialog] = useState<AnnotationDialogRequest>();
   const annotate = props.canAnnotate
     ? (start: number, end: number) => setDialog({ type: 'create', start, end })
@@ -65,7 +74,7 @@ export function PanelCard(props: Props) {
     : undefined;
   return (
     <section
-      className={`panel panel-${level}`}
+      className={`panel panel-${level} panel-display-${panel.display}`}
       aria-labelledby={`panel-title-${panel.id}`}
       data-testid={`panel.${panel.id}`}
       data-stale={stale}
@@ -80,8 +89,9 @@ export function PanelCard(props: Props) {
       </header>
       <div className="panel-headline">
         <span className="panel-value" data-testid={`panel.${panel.id}.value`}>
-          {value === undefined ? '—' : formatValue(value, panel.unit)}
+          {heatmap?.headline ?? (value === undefined ? '—' : formatValue(value, panel.unit))}
         </span>
+        {heatmap && props.cluster && <span className="panel-value-context">{props.cluster}</span>}
         {headline && data && data.series.length > 1 && (
           <span className="panel-value-context">{Object.values(headline.labels).join(' / ')}</span>
         )}
@@ -91,10 +101,20 @@ export function PanelCard(props: Props) {
           </span>
         )}
       </div>
+      {forecasts && <QueueForecastLines panel={panel} forecasts={forecasts} />}
       {props.loadFailed && !data && (
         <p className="panel-empty">Could not load this panel; retrying.</p>
       )}
-      {data && data.series.length > 0 && (
+      {data && data.series.length > 0 && heatmap && (
+        <GpuHeatmap
+          panel={panel}
+          clusters={heatmap.clusters}
+          at={heatmap.at}
+          selected={props.cluster}
+          onSelectCluster={props.onSelectCluster}
+        />
+      )}
+      {data && data.series.length > 0 && !heatmap && (
         <TimeSeriesChart
           panel={panel}
           data={data}
@@ -105,11 +125,18 @@ export function PanelCard(props: Props) {
           annotations={props.annotations}
           onAnnotate={annotate}
           onEditAnnotation={edit}
+          forecasts={forecasts}
         />
       )}
       {data && data.series.length === 0 && <p className="panel-empty">No samples in this range.</p>}
-      {data && data.series.length > 1 && (
-        <SeriesLegend panel={panel} data={data} current={props.current} />
+      {data && data.series.length > 1 && !heatmap && (
+        <SeriesLegend
+          panel={panel}
+          data={data}
+          current={props.current}
+          onSelectCluster={props.onSelectCluster}
+          selectedCluster={props.cluster}
+        />
       )}
       {dialog && (
         <AnnotationDialog
@@ -128,4 +155,9 @@ function severity(panel: Panel, value: number | undefined): 'ok' | 'warning' | '
     return 'critical';
   if (panel.thresholds.warning !== undefined && value >= panel.thresholds.warning) return 'warning';
   return 'ok';
+}
+
+/** A heatmap headlines counts, not one value: any silent GPU is worth a look. */
+function heatmapSeverity(view: HeatmapView): 'ok' | 'warning' {
+  return view.summary.silent > 0 ? 'warning' : 'ok';
 }

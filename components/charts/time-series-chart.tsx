@@ -13,8 +13,9 @@ import {
 import { SelectionToolbar } from '@/components/annotations/selection-toolbar';
 import { formatAxisTime, formatClock, formatValue } from '@/lib/format';
 import type { Annotation, Panel, PanelData } from '@/lib/protocol';
-import { toChartRows, type ChartRow } from '@/lib/series/chart-rows';
+import { toChartRows, withForecastRows, type ChartRow } from '@/lib/series/chart-rows';
 import { nearestTickIndex } from '@/lib/series/nearest-tick';
+import { FORECAST_SHARE, forecastPath, type QueueForecast } from '@/lib/series/queue-forecast';
 import { seriesClassName, seriesColor, seriesName } from '@/lib/series/series-name';
 import { yAxisLayout } from '@/lib/series/y-axis-layout';
 import { AnnotationLanes } from './annotation-lanes';
@@ -38,15 +39,26 @@ interface Props {
   onAnnotate?: (from: number, to: number) => void;
   /** Given, each annotation's details offer status changes and an edit form. */
   onEditAnnotation?: (annotation: Annotation) => void;
+  /** Given, the x-axis runs 10 % past `to` and each forecast is drawn there as a dashed line. */
+  forecasts?: readonly QueueForecast[];
 }
 
 export function TimeSeriesChart(props: Props) {
-  const { panel, data, from, to, onZoom, onAnnotate } = props;
-  const now = props.now ?? to;
+  const { panel, data, from, onAnnotate, forecasts } = props;
+  const to = forecasts ? props.to + FORECAST_SHARE * (props.to - props.from) : props.to;
+  const now = props.now ?? props.to;
+  // The forecast's stretch holds no data, so a zoom never reaches past the range's end.
+  const onZoom = (start: number, end: number) =>
+    props.onZoom(Math.min(start, props.to), Math.min(end, props.to));
   const annotations = props.annotations ?? NO_ANNOTATIONS;
   const range = useRangeSelection(onZoom, onAnnotate !== undefined);
   const { selection } = range;
-  const rows = toChartRows(data);
+  const rows = forecasts
+    ? withForecastRows(
+        toChartRows(data),
+        forecasts.map((forecast) => forecastPath(forecast, to)),
+      )
+    : toChartRows(data);
   const yDomain = panel.unit === 'percent' ? ([0, 100] as const) : (['auto', 'auto'] as const);
   const axis = yAxisLayout(rows, panel.unit === 'percent');
   const inset = { left: MARGIN.left + axis.width, right: MARGIN.right };
@@ -125,6 +137,24 @@ export function TimeSeriesChart(props: Props) {
                 ifOverflow="hidden"
               />
             )}
+            {forecasts?.map((forecast, index) => (
+              <Line
+                key={`forecast-${forecast.key}`}
+                dataKey={(row: ChartRow) => row.forecasts?.[index]}
+                name={`${forecast.name} forecast`}
+                className="forecast-line"
+                type="linear"
+                stroke={seriesColor(forecast.key)}
+                strokeWidth={1.5}
+                strokeDasharray="5 4"
+                connectNulls
+                dot={false}
+                activeDot={false}
+                tooltipType="none"
+                legendType="none"
+                isAnimationActive={false}
+              />
+            ))}
             {data.series.map((series, index) => (
               <Line
                 key={series.key}

@@ -10,10 +10,12 @@ import { TimeRangeBar } from '@/components/shell/time-range-bar';
 import type { DashboardSnapshot } from '@/lib/aggregator-api';
 import { scopeOptions } from '@/lib/annotations/scope';
 import { useAnnotationStream, useAnnotations } from '@/lib/client/use-annotations';
+import { useClusterParam } from '@/lib/client/use-cluster-param';
 import { useLivePanels } from '@/lib/client/use-live-panels';
 import { useNow } from '@/lib/client/use-now';
 import { can, useSession } from '@/lib/client/use-session';
 import { useTimeRange } from '@/lib/client/use-time-range';
+import { clusterDrillPanels } from '@/lib/series/cluster-drill';
 import { absoluteRange, isLive, rangeKey, resolveRange } from '@/lib/time-range';
 import { LivePanel } from './live-panel';
 
@@ -42,6 +44,8 @@ export function LiveDashboard({ snapshot }: { snapshot: DashboardSnapshot }) {
     snapshot.rangeKey === key ? snapshot.annotations : undefined,
   );
   const [dialog, setDialog] = useState<AnnotationDialogRequest>();
+  const [cluster, setCluster] = useClusterParam();
+  const drills = useMemo(() => clusterDrillPanels(snapshot.panels), [snapshot.panels]);
   const annotateNow = () => {
     const at = Date.now();
     setDialog({ type: 'create', start: at, end: at });
@@ -71,6 +75,8 @@ export function LiveDashboard({ snapshot }: { snapshot: DashboardSnapshot }) {
             onZoom={zoom}
             annotations={annotations}
             canAnnotate={canAnnotate}
+            cluster={drills.has(panel.id) ? cluster : undefined}
+            onSelectCluster={drills.has(panel.id) ? setCluster : undefined}
           />
         ))}
       </main>

@@ -26,6 +26,8 @@ interface Props {
   /** Every annotation of the range; the panel keeps those that apply to it. */
   annotations: readonly Annotation[];
   canAnnotate: boolean;
+  cluster?: string;
+  onSelectCluster?: (cluster: string | undefined) => void;
 }
 
 export function LivePanel({ panel, range, initial, initialAt, from, to, now, ...rest }: Props) {
@@ -57,7 +59,10 @@ export function LivePanel({ panel, range, initial, initialAt, from, to, now, ...
     : (data?.newestSampleAt ?? undefined);
   // Downsampled points are bucket envelopes: the value now comes from what was pushed last.
   const native = data !== undefined && data.stepMs <= 1.5 * panel.expectedIntervalMs;
-  const current = live && !native && pushed ? [...pushed.series.values()] : undefined;
+  const current = useMemo(
+    () => (live && !native && pushed ? [...pushed.series.values()] : undefined),
+    [live, native, pushed],
+  );
   return (
     <PanelCard
       panel={panel}
@@ -73,6 +78,8 @@ export function LivePanel({ panel, range, initial, initialAt, from, to, now, ...
       onZoom={rest.onZoom}
       annotations={shown}
       canAnnotate={rest.canAnnotate}
+      cluster={rest.cluster}
+      onSelectCluster={rest.onSelectCluster}
     />
   );
 }

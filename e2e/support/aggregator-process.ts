@@ -21,7 +21,9 @@ export class AggregatorProcess {
         // The web app's port sets the browser origin the aggregator accepts sockets and writes from.
         PORT: String(E2E_WEB_PORT),
         HEADROOM_DATA_DIR: this.dataDir,
-        HEADROOM_BACKFILL_MINUTES: '15',
+        // The quiet hour before the launch: no scenario annotations crowd what the tests write.
+        HEADROOM_SCENARIO_START_AT: '-30',
+        HEADROOM_HISTORY_DAYS: '0',
         LOG_LEVEL: 'warn',
         ...env,
       },

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** The panels that draw lines; heatmap panels (a grid of latest values) are listed apart. */
 export const PANEL_IDS = [
   'gpu-util',
   'gpu-util-by-cluster',
@@ -8,6 +9,8 @@ export const PANEL_IDS = [
   'weekly-active-users',
   'paying-subscribers',
 ] as const;
+
+export const HEATMAP_PANEL_IDS = ['gpu-heatmap'] as const;
 
 export class DashboardPage {
   constructor(readonly page: Page) {}
@@ -37,6 +40,16 @@ export class DashboardPage {
     return this.panel(id).locator(`${layer} path.recharts-curve`);
   }
 
+  /** One GPU's cell in a heatmap panel. */
+  gpuCell(hostname: string, gpu: string): Locator {
+    return this.page.getByTestId(`gpu.${hostname}.${gpu}`);
+  }
+
+  /** A cluster's block of node rows in a heatmap panel. */
+  heatmapCluster(panelId: string, cluster: string): Locator {
+    return this.panel(panelId).getByTestId(`heatmap.cluster.${cluster}`);
+  }
+
   chart(id: string): Locator {
     return this.page.getByTestId(`chart.${id}`);
   }
@@ -53,6 +66,7 @@ export class DashboardPage {
 
   /** The raw gesture: drags across a chart from one fraction of its width to another. */
   async dragAcross(id: string, fromFraction: number, toFraction: number): Promise<void> {
+    await this.chart(id).scrollIntoViewIfNeeded();
     const box = await this.chart(id).boundingBox();
     if (!box) throw new Error(`chart ${id} is not visible`);
     const y = box.y + box.height / 2;

@@ -10,7 +10,10 @@ export function useTimeRange(referenceNow: number): [TimeRange, (range: TimeRang
   const to = params.get('to');
   const range = useMemo(() => parseTimeRange({ from, to }, referenceNow), [from, to, referenceNow]);
   const setRange = useCallback((next: TimeRange) => {
-    window.history.pushState(null, '', `?${rangeSearch(next)}`);
+    // Other params (the cluster drilled into) stay as they are.
+    const params = new URLSearchParams(window.location.search);
+    for (const [name, value] of new URLSearchParams(rangeSearch(next))) params.set(name, value);
+    window.history.pushState(null, '', `?${params.toString()}`);
   }, []);
   return [range, setRange];
 }

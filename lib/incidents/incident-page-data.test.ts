@@ -14,6 +14,8 @@ const panel = (id: string, tags: string[] = []): Panel => ({
   expectedIntervalMs: 1_000,
   thresholds: {},
   tags,
+  display: 'lines',
+  forecast: 'none',
 });
 
 const annotation: Annotation = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PanelData } from '../protocol';
-import { toChartRows } from './chart-rows';
+import { toChartRows, withForecastRows } from './chart-rows';
 
 const panel = (series: PanelData['series']): PanelData => ({
   panelId: 'p',
@@ -58,6 +58,28 @@ describe('toChartRows', () => {
     expect(rows).toEqual([
       { ts: 1000, values: [1, 3] },
       { ts: 2000, values: [2, null] },
+    ]);
+  });
+});
+
+describe('withForecastRows', () => {
+  it('joins a forecast to the row it starts on and adds rows past the data', () => {
+    const rows = withForecastRows(
+      [
+        { ts: 1_000, values: [5] },
+        { ts: 2_000, values: [6] },
+      ],
+      [
+        [
+          { ts: 2_000, value: 6 },
+          { ts: 4_000, value: 8 },
+        ],
+      ],
+    );
+    expect(rows).toEqual([
+      { ts: 1_000, values: [5] },
+      { ts: 2_000, values: [6], forecasts: [6] },
+      { ts: 4_000, values: [], forecasts: [8] },
     ]);
   });
 });

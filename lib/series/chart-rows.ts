@@ -5,6 +5,8 @@ export interface ChartRow {
   ts: number;
   /** One slot per series, by index: null breaks the line, undefined means no sample at this ts. */
   values: (number | null | undefined)[];
+  /** Projected values, one slot per forecast line, on the rows its path passes through. */
+  forecasts?: (number | undefined)[];
 }
 
 /** Points further apart than this many steps have a hole between them. */
@@ -38,4 +40,26 @@ export function toChartRows(data: PanelData): ChartRow[] {
     }
   });
   return [...rows.values()].sort((a, b) => a.ts - b.ts);
+}
+
+/**
+ * Adds forecast paths to the chart's rows, so every line shares one data array (Recharts finds the
+ * hovered row, and so a drag's time, from it). A path point at an existing row's ts joins that row.
+ */
+export function withForecastRows(
+  rows: readonly ChartRow[],
+  paths: readonly (readonly { ts: number; value: number }[])[],
+): ChartRow[] {
+  if (paths.length === 0) return [...rows];
+  const byTs = new Map(rows.map((row) => [row.ts, { ...row }]));
+  paths.forEach((path, index) => {
+    for (const { ts, value } of path) {
+      const row = byTs.get(ts) ?? { ts, values: [] };
+      const forecasts =
+        row.forecasts ?? new Array<number | undefined>(paths.length).fill(undefined);
+      forecasts[index] = value;
+      byTs.set(ts, { ...row, forecasts });
+    }
+  });
+  return [...byTs.values()].sort((a, b) => a.ts - b.ts);
 }

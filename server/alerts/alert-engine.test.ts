@@ -257,3 +257,50 @@ describe('createAlertEngine', () => {
     );
   });
 });
+
+describe('catching up at start', () => {
+  function startWith(store: MemoryStore, annotations: AnnotationService, now: number) {
+    const notifications: AlertNotification[] = [];
+    const engine = createAlertEngine({
+      rules: [AlertRuleSchema.parse(gpuRule)],
+      store,
+      annotations,
+      logger: pino({ level: 'silent' }),
+      notifier: { notify: (event) => notifications.push(event) },
+      stepMs: STEP,
+      catchUpMs: 3_600_000,
+      now: () => now,
+    });
+    engine.start();
+    engine.stop();
+    return notifications;
+  }
+
+  it('dates a region already firing from when it began, and a restart draws nothing twice', () => {
+    const store = new MemoryStore({ pointsPerSeries: 5_000, maxSeries: 100 });
+    for (let second = 0; second <= 400; second++) {
+      store.append(
+        hotSpell(second).map(({ labels, value }) => ({
+          metric: 'util',
+          labels,
+          value,
+          ts: s(second),
+        })),
+      );
+    }
+    let now = s(250);
+    const annotations = new AnnotationService(
+      new AnnotationStore(openInMemoryDatabase()),
+      () => now,
+    );
+    const notifications = startWith(store, annotations, now);
+    expect(annotations.list({ limit: 10 })).toMatchObject([{ start: s(125), end: null }]);
+    expect(notifications.map((event) => event.state)).toEqual(['firing']);
+
+    now = s(400);
+    startWith(store, annotations, now);
+    now = s(401);
+    startWith(store, annotations, now);
+    expect(annotations.list({ limit: 10 })).toMatchObject([{ start: s(125), end: s(305) }]);
+  });
+});

@@ -15,6 +15,8 @@ export interface AlertEngineOptions {
   notifier?: { notify(event: AlertNotification): void };
   evaluateEveryMs?: number;
   stepMs?: number;
+  /** At start, replay this much of the stored past, so a region dates from when it began. */
+  catchUpMs?: number;
   now?: () => number;
 }
 
@@ -39,6 +41,8 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   /** Rule id → series key → state; inactive series are not kept. */
   const states = new Map<string, Map<string, AlertState>>();
   let timer: NodeJS.Timeout | undefined;
+  /** While catching up, what fired is held back and announced once, if still firing. */
+  let heldBack: AlertNotification[] | undefined;
 
   const statesOf = (rule: AlertRule) => {
     let ruleStates = states.get(rule.id);
@@ -50,6 +54,10 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   };
 
   function notify(event: AlertNotification) {
+    if (heldBack) {
+      if (event.state === 'firing') heldBack.push(event);
+      return;
+    }
     try {
       notifier?.notify(event);
     } catch (error) {
@@ -111,14 +119,35 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     }
   }
 
+  function evaluateAt(rule: AlertRule, t: number) {
+    try {
+      evaluateRule(rule, t);
+    } catch (error) {
+      logger.error({ err: error, rule: rule.id, at: t }, 'alert rule failed');
+    }
+  }
+
   function evaluate(now: number) {
     const t = Math.floor(now / stepMs) * stepMs;
+    for (const rule of rules) evaluateAt(rule, t);
+  }
+
+  /** Steps through the recent past that no region of the rule covers yet, so none is drawn twice. */
+  function catchUp(now: number, spanMs: number) {
+    const recent = annotations.list({ kind: ['alert'], from: now - spanMs, limit: 1_000 });
+    heldBack = [];
     for (const rule of rules) {
-      try {
-        evaluateRule(rule, t);
-      } catch (error) {
-        logger.error({ err: error, rule: rule.id, at: t }, 'alert rule failed');
-      }
+      // After a closed region's end, or an open one's firing, the past is already drawn.
+      const drawn = [...recent, ...annotations.openForRule(rule.id)].flatMap((a) =>
+        a.ruleId !== rule.id ? [] : [a.end === null ? a.createdAt : a.end + stepMs],
+      );
+      const from = Math.max(now - spanMs, ...drawn);
+      for (let t = Math.ceil(from / stepMs) * stepMs; t < now; t += stepMs) evaluateAt(rule, t);
+    }
+    const fired = heldBack;
+    heldBack = undefined;
+    for (const event of fired) {
+      if (annotations.get(event.annotation.id)?.end === null) notify(event);
     }
   }
 
@@ -172,6 +201,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
           );
         }
       }
+      if (options.catchUpMs) catchUp(now, options.catchUpMs);
       timer = setInterval(() => evaluate(clock()), options.evaluateEveryMs ?? 5_000);
       timer.unref();
     },

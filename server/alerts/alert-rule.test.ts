@@ -14,7 +14,7 @@ const rule = {
 describe('describeRule', () => {
   it('reads the built-in rules as one line each', () => {
     expect(DEFAULT_ALERT_RULES.map(describeRule)).toEqual([
-      'avg(DCGM_FI_DEV_GPU_UTIL) > 95 for 5m',
+      'avg(DCGM_FI_DEV_GPU_UTIL{workload="image-generation"}) > 95 for 5m',
       'sum(inference_queue_depth{workload="image-generation"}) rising over 1m for 10m',
     ]);
   });

@@ -21,6 +21,8 @@ const asPanel = (rule: AlertRule, stepMs: number): Panel => ({
   expectedIntervalMs: stepMs,
   thresholds: {},
   tags: [],
+  display: 'lines',
+  forecast: 'none',
 });
 
 function valuesAt(rule: AlertRule, store: MemoryStore, at: number, stepMs: number) {

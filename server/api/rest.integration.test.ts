@@ -45,6 +45,7 @@ describe('GET /api/health and /api/panels', () => {
       'signups',
       'weekly-active-users',
       'paying-subscribers',
+      'gpu-heatmap',
     ]);
   });
 });

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { z } from 'zod';
 import { aggregatorOrigin } from '../../lib/env';
 import { startChild, stopChild, waitForHttp } from './processes';
+import { scenarioEnv } from './scenario-args';
 import { ensureWebBuild, nextBin } from './web-build';
 
 // `npm start`: builds the web app when needed, then runs the aggregator and Next side by side.
@@ -34,7 +35,12 @@ function supervise(child: ChildProcess, name: string): ChildProcess {
 async function main(): Promise<void> {
   const webPort = z.coerce.number().int().min(1).max(65_535).default(3000).parse(process.env.PORT);
   const origin = aggregatorOrigin();
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', HEADROOM_DIST_DIR: '.next' };
+  const env = {
+    ...process.env,
+    ...scenarioEnv(process.argv.slice(2)),
+    NEXT_TELEMETRY_DISABLED: '1',
+    HEADROOM_DIST_DIR: '.next',
+  };
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
@@ -49,7 +55,8 @@ async function main(): Promise<void> {
     'web server',
   );
   const alive = () => !stopping;
-  await waitForHttp(`${origin}/api/health`, 60_000, alive);
+  // The first start fills a week of history before the aggregator listens.
+  await waitForHttp(`${origin}/api/health`, 180_000, alive);
   await waitForHttp(`http://127.0.0.1:${webPort}/api/health`, 60_000, alive);
   logger.info(
     { url: `http://localhost:${webPort}` },

@@ -26,13 +26,17 @@ async function start(dataDir: string): Promise<AggregatorChild> {
   return child;
 }
 
-/** One GPU's samples, one per second, ending a few seconds ago. */
+/** The GPU panels' cadence: each sample lands on its own step. */
+const STEP_MS = 5_000;
+const lastStep = () => Math.floor(Date.now() / STEP_MS) * STEP_MS - STEP_MS;
+
+/** One GPU's samples, one a step, ending a few seconds ago. */
 function samplesFor(cluster: string, count: number, end: number) {
   return Array.from({ length: count }, (_, i) => ({
     metric: 'DCGM_FI_DEV_GPU_UTIL',
     labels: { cluster, gpu: '0' },
     value: (i * 7) % 101,
-    ts: end - (count - 1 - i) * 1000,
+    ts: end - (count - 1 - i) * STEP_MS,
   }));
 }
 
@@ -70,20 +74,20 @@ describe('history across restarts', () => {
   it('keeps everything through SIGTERM', async () => {
     const dataDir = freshDir();
     const first = await start(dataDir);
-    const end = Math.floor(Date.now() / 1000) * 1000 - 2000;
+    const end = lastStep();
     const samples = samplesFor('term', 120, end);
     expect((await postJson(first.baseUrl, '/api/ingest', { samples })).status).toBe(202);
     first.process.kill('SIGTERM');
     expect(await first.exited).toBe(0);
 
     const second = await start(dataDir);
-    expectAllPresent(await storedValues(second.baseUrl, 'term', end - 200_000, end), samples);
+    expectAllPresent(await storedValues(second.baseUrl, 'term', end - 700_000, end), samples);
   });
 
   it('loses at most the last flush interval to kill -9 and is never corrupt', async () => {
     const dataDir = freshDir();
     const first = await start(dataDir);
-    const end = Math.floor(Date.now() / 1000) * 1000 - 2000;
+    const end = lastStep();
     const flushed = samplesFor('kill', 120, end);
     expect((await postJson(first.baseUrl, '/api/ingest', { samples: flushed })).status).toBe(202);
     await untilFlushed(first.baseUrl, flushed.length);
@@ -96,6 +100,6 @@ describe('history across restarts', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
     const second = await start(dataDir);
-    expectAllPresent(await storedValues(second.baseUrl, 'kill', end - 200_000, end), flushed);
+    expectAllPresent(await storedValues(second.baseUrl, 'kill', end - 700_000, end), flushed);
   });
 });

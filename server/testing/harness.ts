@@ -3,7 +3,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, PanelBatch, ServerToClientEvents } from '../../lib/protocol';
 import { createAggregator, type Aggregator, type AggregatorDeps } from '../app';
 import { DEFAULT_PANELS } from '../dashboard';
-import { createSimulatorSource } from '../sources/simulator';
+import { SIMULATOR_CADENCES, createSimulatorSource } from '../sources/simulator';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -13,14 +13,24 @@ export interface RunningAggregator {
   close(): Promise<void>;
 }
 
-/** A real aggregator with the built-in simulator, on a free port, quiet in the test output. */
+/**
+ * The dashboard's panels at the small simulator's cadences: it reports GPUs every second, where the
+ * launch-surge scenario reports every five, so tests of the live path run five times as fast.
+ */
+export const TEST_PANELS = DEFAULT_PANELS.map((panel) =>
+  panel.query.metric === 'DCGM_FI_DEV_GPU_UTIL'
+    ? { ...panel, expectedIntervalMs: SIMULATOR_CADENCES.gpu }
+    : panel,
+);
+
+/** A real aggregator with the small built-in simulator, on a free port, quiet in the test output. */
 export async function startAggregator(
   overrides: Partial<AggregatorDeps> = {},
   port = 0,
 ): Promise<RunningAggregator> {
   const logger = pino({ level: 'silent' });
   const aggregator = await createAggregator({
-    panels: DEFAULT_PANELS,
+    panels: TEST_PANELS,
     sources: [createSimulatorSource({ seed: 7, backfillMs: 5 * 60_000, logger })],
     logger,
     version: 'test',
