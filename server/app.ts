@@ -135,6 +135,8 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
     logger.info({ samples: loaded }, 'recent history loaded into memory');
   }
   await sources.startAll();
+  // What the sources filled in at start is on disk before the first query can ask for rollups.
+  history?.flush();
   const notifier =
     deps.alertWebhookUrl === undefined
       ? undefined
