@@ -157,7 +157,7 @@ function severity(panel: Panel, value: number | undefined): 'ok' | 'warning' | '
   return 'ok';
 }
 
-/** A heatmap headlines counts, not one value: any silent GPU is worth a look. */
+/** A heatmap headlines counts, not one value: a single silent GPU is worth a look. */
 function heatmapSeverity(view: HeatmapView): 'ok' | 'warning' {
   return view.summary.silent > 0 ? 'warning' : 'ok';
 }
