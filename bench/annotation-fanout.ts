@@ -14,13 +14,13 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'headroom-fanout-'));
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 
+// The bench writes faster than a person would, so it lifts the per-token write budget.
+const child = await spawnAggregator({
+  HEADROOM_DATA_DIR: dataDir,
+  HEADROOM_WRITES_PER_MINUTE: '100000',
+});
+const viewers: TestSocket[] = [];
 try {
-  // The bench writes faster than a person would, so it lifts the per-token write budget.
-  const child = await spawnAggregator({
-    HEADROOM_DATA_DIR: dataDir,
-    HEADROOM_WRITES_PER_MINUTE: '100000',
-  });
-  const viewers: TestSocket[] = [];
   for (let i = 0; i < viewerCount; i++) {
     const connected = await connectAs(child.baseUrl, undefined);
     if (!('socket' in connected)) throw new Error(connected.refused);
@@ -58,9 +58,10 @@ try {
       `p50 ${percentile(lastArrival, 0.5).toFixed(1)} ms, p95 ${percentile(lastArrival, 0.95).toFixed(1)} ms, ` +
       `max ${percentile(lastArrival, 1).toFixed(1)} ms`,
   );
+} finally {
+  // A failed round must not leave the aggregator running behind the bench.
   for (const socket of viewers) socket.close();
   child.process.kill('SIGTERM');
   await child.exited;
-} finally {
   rmSync(dataDir, { recursive: true, force: true });
 }
