@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { Providers } from './providers';
 import './globals.css';
@@ -8,7 +9,9 @@ export const metadata: Metadata = {
   description: 'Live GPU, queue and usage dashboard for AI services',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Every page renders per request, so each gets the nonce that proxy.ts put in its CSP.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body>

@@ -187,26 +187,89 @@ function reportRead(store: HistoryStore, level: ReadLevel, from: number, many: b
   );
 }
 
+async function timeRunsAsync(run: () => Promise<number>) {
+  const times: number[] = [];
+  let points = 0;
+  while (times.length < RUNS && times.reduce((sum, ms) => sum + ms, 0) < RUN_BUDGET_MS) {
+    const started = performance.now();
+    points = await run();
+    times.push(performance.now() - started);
+  }
+  return { ms: median(times), runs: times.length, points };
+}
+
+/** The longest the event loop went without a turn while `work` ran: what a live tick would wait. */
+async function longestStall(work: () => Promise<unknown>): Promise<number> {
+  let longest = 0;
+  let last = performance.now();
+  const probe = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  await work();
+  clearInterval(probe);
+  return Math.max(longest, performance.now() - last);
+}
+
+const PANEL = PanelSchema.parse({
+  id: 'gpu-util-by-cluster',
+  title: 'GPU utilisation by cluster',
+  unit: 'percent',
+  query: { metric: METRIC, aggregation: 'avg', by: ['cluster'] },
+  expectedIntervalMs: 15 * SECOND,
+});
+
 /** The whole /api/query path: pick a resolution, read every series, aggregate, downsample. */
-function reportPanelQuery(store: HistoryStore, points: number): void {
-  const panel = PanelSchema.parse({
-    id: 'gpu-util-by-cluster',
-    title: 'GPU utilisation by cluster',
-    unit: 'percent',
-    query: { metric: METRIC, aggregation: 'avg', by: ['cluster'] },
-    expectedIntervalMs: 15 * SECOND,
-  });
+async function reportPanelQuery(store: HistoryStore, points: number): Promise<void> {
   const memory = new MemoryStore({ pointsPerSeries: 3_600, maxSeries: 1_000 });
   const sources = { memory, history: store };
-  const timed = timeRuns(() => {
-    const data = queryPanel(sources, panel, START, END, points, END);
+  const timed = await timeRunsAsync(async () => {
+    const data = await queryPanel(sources, PANEL, START, END, points, END);
     return Math.max(...data.series.map((series) => series.points.length));
   });
   console.log(
     `panel query 7 d x ${store.series(METRIC).length} series at ${points} points ` +
-      `(${pickResolution(sources, START, END, points, END)}): median ${timed.ms.toFixed(1)} ms ` +
+      `(${pickResolution(sources, START, END, points, END)} wanted): median ${timed.ms.toFixed(1)} ms ` +
       `of ${plural(timed.runs, 'run')}, ${timed.points} points per series returned`,
   );
+}
+
+/** The issue-9 reproductions against the guard: time taken and the longest event-loop stall. */
+async function reportGuard(store: HistoryStore): Promise<void> {
+  const sources = {
+    memory: new MemoryStore({ pointsPerSeries: 3_600, maxSeries: 1_000 }),
+    history: store,
+  };
+  const cases = [
+    ['to = 2^53 - 1 (clamped)', END - 3 * HOUR, Number.MAX_SAFE_INTEGER],
+    ['to = now + 1e8 h (clamped)', END - 3 * HOUR, END + 1e8 * HOUR],
+    ['7 d, 5000 points', START, END],
+  ] as const;
+  const lines: [string, number][] = [];
+  for (const [name, from, to] of cases) {
+    let ms = 0;
+    let points = 0;
+    const stall = await longestStall(async () => {
+      const started = performance.now();
+      const data = await queryPanel(sources, PANEL, from, to, 5_000, END);
+      ms = performance.now() - started;
+      points = data.series.reduce((sum, series) => sum + series.points.length, 0);
+    });
+    lines.push([`guarded query ${name}: ${ms.toFixed(1)} ms, ${count(points)} points`, stall]);
+  }
+  // Measured last, so the garbage it leaves does not land in a guarded query's figure.
+  const ids = store.series(METRIC).map((series) => series.id);
+  const baseline = await longestStall(async () => store.readRollupMany('1m', ids, START, END));
+  console.log(
+    `baseline: one unpaced readRollupMany of 7 d x ${ids.length} series from 1m ` +
+      `(what a query did before the guard) stalls the event loop ${baseline.toFixed(1)} ms`,
+  );
+  for (const [line, stall] of lines) {
+    console.log(
+      `${line}, longest event-loop stall ${stall.toFixed(1)} ms (${(stall / baseline).toFixed(3)}x baseline)`,
+    );
+  }
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'headroom-history-bench-'));
@@ -229,8 +292,9 @@ try {
     reportRead(store, '1h', START, many);
     reportRead(store, 'raw', END - DAY, many);
   }
-  reportPanelQuery(store, 1_000);
-  reportPanelQuery(store, 5_000);
+  await reportPanelQuery(store, 1_000);
+  await reportPanelQuery(store, 5_000);
+  await reportGuard(store);
   reportLiveFlush(dir, store, labels);
   store.close();
 } finally {

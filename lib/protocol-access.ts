@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { oneLineText } from './protocol-text';
 
 export const ROLES = ['viewer', 'editor', 'admin', 'ingest'] as const;
 export type Role = (typeof ROLES)[number];
@@ -28,10 +29,9 @@ export const SessionSchema = z.strictObject({
 export type Session = z.infer<typeof SessionSchema>;
 
 export const TokenCreateSchema = z.strictObject({
-  name: z
-    .string()
-    .trim()
-    .regex(/^[\w .@-]{1,64}$/, 'names are 1 to 64 letters, digits, spaces, "_", ".", "@" or "-"'),
+  name: oneLineText(64).pipe(
+    z.string().regex(/^[\w .@-]+$/, 'names are letters, digits, spaces, "_", ".", "@" or "-"'),
+  ),
   role: z.enum(ROLES),
 });
 export type TokenCreate = z.infer<typeof TokenCreateSchema>;

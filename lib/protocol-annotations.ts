@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { multiLineText, oneLineText } from './protocol-text';
+import { TimestampParamSchema } from './protocol-time';
 
 export const TAG = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
 export const MAX_TAGS = 16;
@@ -24,38 +26,6 @@ export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
 const Timestamp = z.number().int().min(0).max(8_640_000_000_000_000);
 const PanelId = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'panel ids look like "gpu-util"');
 const Tag = z.string().regex(TAG, 'tags are lower-case letters, digits, "_", "." or "-"');
-const TAB = 9;
-const LINE_FEED = 10;
-const CARRIAGE_RETURN = 13;
-
-/** C0 controls and DEL; with `lineBreaks`, tabs and line breaks count as text. */
-function hasControlCharacters(text: string, lineBreaks: boolean): boolean {
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= 32 && code !== 127) continue;
-    if (lineBreaks && (code === TAB || code === LINE_FEED || code === CARRIAGE_RETURN)) continue;
-    return true;
-  }
-  return false;
-}
-
-const oneLine = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `at most ${max} characters`)
-    .refine(
-      (text) => !hasControlCharacters(text, false),
-      'one line of plain text, no control characters',
-    );
-
-const plainText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `at most ${max} characters`)
-    .refine((text) => !hasControlCharacters(text, true), 'plain text only, no control characters');
 
 export const TimelineEntrySchema = z.strictObject({
   at: Timestamp,
@@ -110,8 +80,8 @@ export const AnnotationCreateSchema = z
     kind: z.enum(ANNOTATION_KINDS),
     severity: z.enum(SEVERITIES).optional(),
     status: z.enum(ANNOTATION_STATUSES).default('open'),
-    title: oneLine(MAX_TITLE_LENGTH),
-    description: plainText(MAX_DESCRIPTION_LENGTH).default(''),
+    title: oneLineText(MAX_TITLE_LENGTH),
+    description: multiLineText(MAX_DESCRIPTION_LENGTH).default(''),
     start: Timestamp,
     /** Absent: a point. Null: a region still going on. */
     end: Timestamp.nullable().optional(),
@@ -129,8 +99,8 @@ export type AnnotationCreateParsed = z.output<typeof AnnotationCreateSchema>;
 
 export const AnnotationChangesSchema = z
   .strictObject({
-    title: oneLine(MAX_TITLE_LENGTH).optional(),
-    description: plainText(MAX_DESCRIPTION_LENGTH).optional(),
+    title: oneLineText(MAX_TITLE_LENGTH).optional(),
+    description: multiLineText(MAX_DESCRIPTION_LENGTH).optional(),
     severity: z.enum(SEVERITIES).optional(),
     status: z.enum(ANNOTATION_STATUSES).optional(),
     /** A number closes the region there; null reopens it as ongoing. */
@@ -138,7 +108,7 @@ export const AnnotationChangesSchema = z
     panels: z.array(PanelId).max(MAX_ANNOTATION_PANELS).optional(),
     tags: z.array(Tag).max(MAX_TAGS).optional(),
     /** A line for the timeline, with or without other changes. */
-    note: plainText(MAX_NOTE_LENGTH).pipe(z.string().min(1, 'must not be empty')).optional(),
+    note: multiLineText(MAX_NOTE_LENGTH).pipe(z.string().min(1, 'must not be empty')).optional(),
   })
   .refine((changes) => Object.keys(changes).length > 0, { message: 'nothing to change' });
 export type AnnotationChanges = z.input<typeof AnnotationChangesSchema>;
@@ -164,8 +134,8 @@ const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
 /** Query-string filters: `kind` and `status` take comma lists; the range keeps overlapping ones. */
 export const AnnotationQuerySchema = z
   .strictObject({
-    from: z.coerce.number().int().nonnegative().optional(),
-    to: z.coerce.number().int().positive().optional(),
+    from: TimestampParamSchema.optional(),
+    to: TimestampParamSchema.optional(),
     kind: listOf(ANNOTATION_KINDS).optional(),
     status: listOf(ANNOTATION_STATUSES).optional(),
     severity: listOf(SEVERITIES).optional(),

@@ -9,9 +9,11 @@ import {
   type AnnotationQuery,
   type AnnotationUpdateRequest,
 } from './protocol-annotations';
+import { TimestampParamSchema } from './protocol-time';
 
 export * from './protocol-annotations';
 export * from './protocol-access';
+export * from './protocol-time';
 
 export const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 export const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -20,7 +22,7 @@ export const MAX_LABEL_VALUE_LENGTH = 256;
 export const MAX_SAMPLES_PER_INGEST = 10_000;
 export const MAX_QUERY_POINTS = 5_000;
 
-export const LabelsSchema = z
+const LabelRecordSchema = z
   .record(
     z.string().regex(LABEL_NAME, 'label names must match [a-zA-Z_][a-zA-Z0-9_]*'),
     z.string().max(MAX_LABEL_VALUE_LENGTH),
@@ -28,10 +30,29 @@ export const LabelsSchema = z
   .refine((labels) => Object.keys(labels).length <= MAX_LABELS, {
     message: `at most ${MAX_LABELS} labels per series`,
   });
+
+/**
+ * Names starting with "__" are reserved, as in Prometheus; checked before the record because a zod
+ * record skips an own "__proto__" key without a word, and that label would be lost.
+ */
+export const LabelsSchema = z.preprocess((input, context) => {
+  if (typeof input !== 'object' || input === null) return input;
+  for (const name of Object.keys(input)) {
+    if (!name.startsWith('__')) continue;
+    const message = 'label names starting with "__" are reserved';
+    context.addIssue({ code: 'custom', path: [name], message, input });
+  }
+  return input;
+}, LabelRecordSchema);
 export type Labels = z.infer<typeof LabelsSchema>;
 
 /** JSON has no NaN or infinities, so they travel as the strings Prometheus uses. */
-export const WireValueSchema = z.union([z.number(), z.enum(['NaN', '+Inf', '-Inf'])]);
+/** One rule with the text formats: a numeral past float64 (1e309) is refused, not read as Inf. */
+export const WireValueSchema = z.union([z.number(), z.enum(['NaN', '+Inf', '-Inf'])], {
+  error: () =>
+    'expected a finite float64 number or "NaN", "+Inf", "-Inf"; a numeral beyond the float64 ' +
+    'range (such as 1e309) is refused: write "+Inf" or "-Inf"',
+});
 export type WireValue = z.infer<typeof WireValueSchema>;
 
 export const IngestSampleSchema = z.strictObject({
@@ -116,9 +137,23 @@ export const PanelBatchSchema = z.strictObject({
 });
 export type PanelBatch = z.infer<typeof PanelBatchSchema>;
 
+/** A part of a large subscribe catch-up, sent in time order before the ack carries the rest. */
+export const CatchUpChunkSchema = z.strictObject({
+  panelId: z.string(),
+  stepMs: z.number(),
+  /** First and last step this part covers. */
+  from: z.number(),
+  to: z.number(),
+  series: z.array(SeriesSchema),
+});
+export type CatchUpChunk = z.infer<typeof CatchUpChunkSchema>;
+
 export const SubscribeRequestSchema = z.strictObject({
   panelIds: z.array(z.string()).min(1).max(100),
-  /** Per panel, the newest timestamp the client already holds: the ack carries what came after. */
+  /**
+   * Per panel, the newest timestamp the client already holds: the ack, and any catch-up parts sent
+   * before it, carry what came after. A repeated panel id counts once.
+   */
   since: z.record(z.string(), z.number()).optional(),
 });
 export type SubscribeRequest = z.infer<typeof SubscribeRequestSchema>;
@@ -130,12 +165,16 @@ export const ERROR_CODES = [
   'unauthorized',
   'forbidden',
   'forbidden_origin',
+  'forbidden_host',
   'rate_limited',
   'conflict',
   'method_not_allowed',
   'payload_too_large',
   'unsupported_media_type',
   'series_limit',
+  'storage_unavailable',
+  'query_too_expensive',
+  'query_timeout',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -153,6 +192,8 @@ export const SubscribeResultSchema = z.strictObject({
       panelId: z.string(),
       seq: z.number().int().nonnegative(),
       newestSampleAt: z.number().nullable(),
+      /** First timestamp the catch-up covers: past `since` + 1 when older data was left out. */
+      catchUpFrom: z.number(),
       catchUp: z.array(SeriesSchema),
     }),
   ),
@@ -161,6 +202,7 @@ export type SubscribeResult = z.infer<typeof SubscribeResultSchema>;
 
 export interface ServerToClientEvents {
   'samples:batch': (batch: PanelBatch) => void;
+  'samples:catchup': (chunk: CatchUpChunk) => void;
   'annotation:upsert': (annotation: Annotation) => void;
   'annotation:delete': (request: AnnotationDeleteRequest) => void;
 }
@@ -183,11 +225,38 @@ export interface ClientToServerEvents {
 export const SOURCE_STATES = ['starting', 'running', 'stopped', 'failed'] as const;
 export type SourceState = (typeof SOURCE_STATES)[number];
 
+export const SeriesQuotaUsageSchema = z.strictObject({
+  scope: z.enum(['total', 'ingest', 'sources', 'source', 'caller', 'restored']),
+  name: z.string(),
+  used: z.number().int(),
+  limit: z.number().int(),
+});
+export type SeriesQuotaUsage = z.infer<typeof SeriesQuotaUsageSchema>;
+
+export const STORAGE_STATES = ['ok', 'failing'] as const;
+
+/** Whether the history store can write, and how much waits unsaved in memory. */
+export const StorageHealthSchema = z.strictObject({
+  state: z.enum(STORAGE_STATES),
+  reason: z.string().nullable(),
+  code: z.string().nullable(),
+  since: z.number().nullable(),
+  bufferedSamples: z.number().int(),
+  bufferLimit: z.number().int(),
+  droppedSamples: z.number().int(),
+});
+export type StorageHealth = z.infer<typeof StorageHealthSchema>;
+
 export const HealthSchema = z.strictObject({
   status: z.enum(['ok', 'degraded']),
+  /** Why the status is degraded, one line each; empty when ok. */
+  reasons: z.array(z.string()),
   version: z.string(),
   uptimeSeconds: z.number(),
   series: z.number().int(),
+  seriesQuotas: z.array(SeriesQuotaUsageSchema),
+  /** Absent when the aggregator keeps no history on disk. */
+  storage: StorageHealthSchema.optional(),
   sources: z.array(
     z.strictObject({
       id: z.string(),
@@ -205,8 +274,8 @@ export const PanelsResponseSchema = z.strictObject({ panels: z.array(PanelSchema
 export const QueryParamsSchema = z
   .strictObject({
     panel: z.string().min(1),
-    from: z.coerce.number().int().nonnegative(),
-    to: z.coerce.number().int().positive(),
+    from: TimestampParamSchema,
+    to: TimestampParamSchema,
     points: z.coerce.number().int().min(2).max(MAX_QUERY_POINTS).default(600),
   })
   .refine((q) => q.from < q.to, { message: 'from must be before to', path: ['from'] });

@@ -15,18 +15,24 @@ import { AnnotationStore } from './annotations/annotation-store';
 import { createAccessRoutes } from './api/access-routes';
 import { createAnnotationRoutes } from './api/annotation-routes';
 import { createDataRoutes } from './api/data-routes';
-import { createRequestListener } from './api/router';
+import { createRequestListener, misdirected } from './api/router';
 import { installAnnotationEvents } from './live/annotation-events';
+import type { CatchUpLimits } from './live/catch-up-limits';
 import { createLiveHub } from './live/hub';
-import { disconnectToken, installSocketAccess } from './live/socket-access';
+import { disconnectToken, installSocketAccess, watchRevocations } from './live/socket-access';
 import type { HeadroomServer } from './live/socket-types';
 import { createMetrics } from './metrics';
+import type { QueryLimits } from './query/query-guard';
 import { SourceRegistry } from './sources/registry';
 import type { Source } from './sources/source';
 import { openInMemoryDatabase, type HistoryStore } from './store/history/history-store';
-import { preloadRecent, startHistoryPersistence } from './store/history-persistence';
+import { createStorageGate } from './api/storage-gate';
+import type { CloseReport } from './store/history/types';
+import { closeHistory, preloadRecent, startPersistence } from './store/history-persistence';
 import { MemoryStore } from './store/memory-store';
 import { RECENT_WINDOW_MS } from './store/recent-window';
+import { startSeriesEviction } from './store/series-eviction';
+import type { SeriesLimits } from './store/series-quotas';
 
 export interface AggregatorDeps {
   panels: readonly Panel[];
@@ -36,11 +42,20 @@ export interface AggregatorDeps {
   tickMs?: number;
   /** One hour of one-second samples per series by default. */
   pointsPerSeries?: number;
-  maxSeries?: number;
+  /** The series quotas; what is not given follows from the total (20,000 by default). */
+  seriesLimits?: Partial<SeriesLimits>;
+  /** A series not written for this long leaves memory (its history stays); one hour by default. */
+  seriesIdleMs?: number;
   maxQueuedPackets?: number;
+  /** Bounds on subscribe catch-ups; see server/live/catch-up-limits.ts for the defaults. */
+  catchUp?: Partial<CatchUpLimits>;
   /** Durable history; without it the aggregator keeps only its in-memory windows. */
   history?: HistoryStore;
   flushIntervalMs?: number;
+  /** Failed flushes are retried with exponential backoff up to this (30 s by default). */
+  flushMaxBackoffMs?: number;
+  /** Answer ingest 202 only once its samples are committed (HEADROOM_INGEST_DURABLE). */
+  ingestDurable?: boolean;
   /** Who may do what; by default a loopback-only aggregator whose web app is on port 3000. */
   access?: AccessControlOptions;
   writeRateLimit?: RateLimit;
@@ -50,6 +65,10 @@ export interface AggregatorDeps {
   alertRules?: readonly AlertRule[];
   /** Where firing and resolved alerts are posted, as Slack-compatible JSON. */
   alertWebhookUrl?: string;
+  /** What one /api/query may cost; DEFAULT_QUERY_LIMITS for anything not given. */
+  queryLimits?: Partial<QueryLimits>;
+  /** How often open sockets' tokens are checked again, so a revoke from any process closes them. */
+  revocationCheckMs?: number;
 }
 
 export const DEFAULT_WRITE_RATE_LIMIT: RateLimit = { burst: 30, perSecond: 1 };
@@ -65,16 +84,20 @@ export interface Aggregator {
   annotations: AnnotationService;
   tokens: TokenStore;
   listen(port: number, host?: string): Promise<AddressInfo>;
-  close(): Promise<void>;
+  /** Resolves with what the final history flush could not keep; undefined without history. */
+  close(): Promise<CloseReport | undefined>;
 }
 
 export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator> {
   const { logger } = deps;
   const store = new MemoryStore({
     pointsPerSeries: deps.pointsPerSeries ?? 3_600,
-    maxSeries: deps.maxSeries ?? 20_000,
+    limits: deps.seriesLimits,
   });
   const metrics = createMetrics(store);
+  const eviction = startSeriesEviction(store, deps.seriesIdleMs ?? 3_600_000, logger, (count) =>
+    metrics.seriesEvicted.inc(count),
+  );
   const { history } = deps;
   const database: Database = history?.database ?? openInMemoryDatabase();
   const annotations = deps.annotations ?? new AnnotationService(new AnnotationStore(database));
@@ -82,6 +105,7 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
   const access = new AccessControl(tokens, deps.access ?? DEFAULT_ACCESS);
   const writeLimiter = new RateLimiter(deps.writeRateLimit ?? DEFAULT_WRITE_RATE_LIMIT);
   const sources = new SourceRegistry(deps.sources, store, metrics, logger, history);
+  const persistence = history && startPersistence(history, deps, metrics);
   const routes = {
     ...createDataRoutes({
       store,
@@ -91,6 +115,9 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
       metrics,
       version: deps.version,
       startedAt: Date.now(),
+      queryLimits: deps.queryLimits,
+      storage:
+        history && persistence && createStorageGate(history, persistence, !!deps.ingestDurable),
     }),
     ...createAnnotationRoutes(annotations),
     ...createAccessRoutes({ tokens, onRevoked: (tokenId) => disconnectToken(io, tokenId) }),
@@ -105,9 +132,14 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
     maxHttpBufferSize: 64 * 1024,
     // A client back within two minutes gets the batches it missed replayed, in order.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
-    allowRequest: (req, callback) => callback(null, access.originAllowed(req.headers.origin)),
+    allowRequest: (req, callback) => {
+      const refusedHost = access.refusedHost(req.headers);
+      if (refusedHost !== undefined) callback(misdirected(refusedHost).message, false);
+      else callback(null, access.originAllowed(req.headers.origin));
+    },
   });
   installSocketAccess(io, access);
+  const stopRevocationWatch = watchRevocations(io, access, deps.revocationCheckMs ?? 2_000, logger);
   const stopAnnotationEvents = installAnnotationEvents({
     io,
     annotations,
@@ -121,22 +153,17 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
     panels: deps.panels,
     tickMs: deps.tickMs ?? 1_000,
     maxQueuedPackets: deps.maxQueuedPackets ?? 256,
+    catchUp: deps.catchUp,
     logger,
     metrics,
   });
-  const persistence =
-    history &&
-    startHistoryPersistence(history, deps.flushIntervalMs ?? 1_000, logger, (rows, seconds) => {
-      metrics.historyFlushSeconds.observe(seconds);
-      metrics.historyRowsWritten.inc(rows);
-    });
   if (history) {
     const loaded = preloadRecent(history, store, deps.panels, RECENT_WINDOW_MS, Date.now());
     logger.info({ samples: loaded }, 'recent history loaded into memory');
   }
   await sources.startAll();
   // What the sources filled in at start is on disk before the first query can ask for rollups.
-  history?.flush();
+  persistence?.flushNow();
   const notifier =
     deps.alertWebhookUrl === undefined
       ? undefined
@@ -170,18 +197,23 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
       });
     },
     async close() {
+      // Refuse new connections first, so no request reaches the store after it is closed.
+      // Closing transports, not sending a disconnect packet, lets clients reconnect on their own.
+      const transportsClosed = new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
       hub.stop();
+      stopRevocationWatch();
       alerts.stop();
       notifier?.stop();
       stopAnnotationEvents();
       await sources.stopAll();
+      eviction.stop();
       persistence?.stop();
-      if (history) history.close();
-      else database.close();
-      // Closing transports, not sending a disconnect packet, lets clients reconnect on their own.
-      await new Promise<void>((resolve) => {
-        void io.close(() => resolve());
-      });
+      const report = history && closeHistory(history, logger);
+      if (!history) database.close();
+      await transportsClosed;
+      return report;
     },
   };
 }

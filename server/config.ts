@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { AllowedHostsSchema } from '../lib/host-policy';
 import { SCENARIO_SIGNALS, type ScenarioSignal } from './scenario/families';
+import { resolveSeriesLimits, type SeriesLimits } from './store/series-quotas';
 
 const PortSchema = z.coerce.number().int().min(0).max(65_535);
 
@@ -9,6 +11,9 @@ const EnvSchema = z.object({
   AGGREGATOR_HOST: z.string().min(1).default('127.0.0.1'),
   HEADROOM_DATA_DIR: z.string().min(1).default('./data'),
   HEADROOM_FLUSH_MS: z.coerce.number().int().min(50).max(1_000).default(1_000),
+  HEADROOM_INGEST_DURABLE: z.enum(['0', '1']).default('0'),
+  HEADROOM_BUFFER_SAMPLES: z.coerce.number().int().min(10_000).max(50_000_000).default(1_000_000),
+  HEADROOM_START_EMPTY: z.enum(['0', '1']).default('0'),
   HEADROOM_SEED: z.coerce.number().int().default(20250331),
   HEADROOM_SCENARIO_SPEED: z.coerce.number().min(0.1).max(3_600).default(1),
   HEADROOM_SCENARIO_LOOP: z.enum(['on', 'off']).default('off'),
@@ -32,10 +37,19 @@ const EnvSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.url({ message: 'origins look like https://headroom.example.com' })).optional()),
+  HEADROOM_ALLOWED_HOSTS: AllowedHostsSchema,
   HEADROOM_ALERT_WEBHOOK_URL: z
     .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
     .optional(),
   HEADROOM_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  HEADROOM_QUERY_BUDGET_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  HEADROOM_MAX_SERIES: z.coerce.number().int().min(10).max(10_000_000).default(20_000),
+  HEADROOM_INGEST_MAX_SERIES: z.coerce.number().int().min(0).optional(),
+  HEADROOM_SERIES_PER_CALLER: z.coerce.number().int().min(1).optional(),
+  HEADROOM_SERIES_PER_SOURCE: z.coerce.number().int().min(1).optional(),
+  HEADROOM_SERIES_IDLE_MS: z.coerce.number().int().min(1_000).default(3_600_000),
+  HEADROOM_CATCH_UP_POINTS: z.coerce.number().int().min(1_000).default(1_000_000),
+  HEADROOM_CATCH_UP_BUDGET: z.coerce.number().int().min(20_000).default(2_000_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -44,13 +58,23 @@ export interface AggregatorConfig {
   host: string;
   dataDir: string;
   flushIntervalMs: number;
+  /** Durable 202s, the unsaved-sample bound and what to do with a damaged file. */
+  history: { durable: boolean; bufferLimit: number; startEmptyIfDamaged: boolean };
   seed: number;
   scenario: { speed: number; loop: boolean; startAtMs: number; historyDays: number };
   simulator: boolean;
   simulatorSignals: ScenarioSignal[];
   allowedOrigins: string[];
+  /** `Host` names answered beside IP literals, localhost and the origins' hosts. */
+  allowedHosts: string[];
   alertWebhookUrl: string | undefined;
   writesPerMinute: number;
+  /** Wall-clock time one /api/query may take before it answers 503 query_timeout. */
+  queryBudgetMs: number;
+  seriesLimits: SeriesLimits;
+  seriesIdleMs: number;
+  /** Subscribe catch-up points (series × steps) per request, and per socket per minute. */
+  catchUp: { maxPointsPerRequest: number; socketPointsPerMinute: number };
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -71,6 +95,11 @@ export function loadConfig(
     host: e.AGGREGATOR_HOST,
     dataDir: path.resolve(e.HEADROOM_DATA_DIR),
     flushIntervalMs: e.HEADROOM_FLUSH_MS,
+    history: {
+      durable: e.HEADROOM_INGEST_DURABLE === '1',
+      bufferLimit: e.HEADROOM_BUFFER_SAMPLES,
+      startEmptyIfDamaged: e.HEADROOM_START_EMPTY === '1',
+    },
     seed: e.HEADROOM_SEED,
     scenario: {
       speed: e.HEADROOM_SCENARIO_SPEED,
@@ -84,8 +113,29 @@ export function loadConfig(
       `http://localhost:${e.PORT}`,
       `http://127.0.0.1:${e.PORT}`,
     ],
+    allowedHosts: [...e.HEADROOM_ALLOWED_HOSTS, e.AGGREGATOR_HOST.toLowerCase()],
     alertWebhookUrl: e.HEADROOM_ALERT_WEBHOOK_URL,
     writesPerMinute: e.HEADROOM_WRITES_PER_MINUTE,
+    queryBudgetMs: e.HEADROOM_QUERY_BUDGET_MS,
+    seriesLimits: seriesLimitsOf(e),
+    seriesIdleMs: e.HEADROOM_SERIES_IDLE_MS,
+    catchUp: {
+      maxPointsPerRequest: e.HEADROOM_CATCH_UP_POINTS,
+      socketPointsPerMinute: e.HEADROOM_CATCH_UP_BUDGET,
+    },
     logLevel: e.LOG_LEVEL,
   };
+}
+
+function seriesLimitsOf(e: z.infer<typeof EnvSchema>): SeriesLimits {
+  try {
+    return resolveSeriesLimits({
+      total: e.HEADROOM_MAX_SERIES,
+      ingest: e.HEADROOM_INGEST_MAX_SERIES,
+      perCaller: e.HEADROOM_SERIES_PER_CALLER,
+      perSource: e.HEADROOM_SERIES_PER_SOURCE,
+    });
+  } catch (error) {
+    throw new Error(`invalid configuration: series quotas: ${(error as Error).message}`);
+  }
 }

@@ -7,27 +7,21 @@ import { AnnotationService } from './annotations/annotation-service';
 import { AnnotationStore } from './annotations/annotation-store';
 import { createAggregator } from './app';
 import { LAUNCH_SURGE, createScenarioSource } from './scenario';
-import { loadConfig } from './config';
+import { loadConfig, type AggregatorConfig } from './config';
 import { DEFAULT_ALERT_RULES, DEFAULT_PANELS } from './dashboard';
 import { createLogger } from './logger';
 import { HistoryStore } from './store/history/history-store';
 import { VERSION } from './version';
 
-function openHistory(dataDir: string, logger: Logger): HistoryStore {
-  try {
-    return HistoryStore.open({ dataDir, logger });
-  } catch (error) {
-    throw new Error(
-      `cannot open the history store in ${dataDir}: ${(error as Error).message}; ` +
-        'set HEADROOM_DATA_DIR to a writable folder',
-    );
-  }
+// The store's errors name the file, the problem and what to do; they are shown as they are.
+function openHistory(config: AggregatorConfig, logger: Logger): HistoryStore {
+  return HistoryStore.open({ dataDir: config.dataDir, logger, ...config.history });
 }
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const history = openHistory(config.dataDir, logger);
+  const history = openHistory(config, logger);
   logger.info({ dataDir: config.dataDir, ...history.stats() }, 'history store open');
   try {
     checkAccessPolicy(config.host, new TokenStore(history.database), logger);
@@ -61,9 +55,18 @@ async function main(): Promise<void> {
     history,
     annotations,
     flushIntervalMs: config.flushIntervalMs,
+    ingestDurable: config.history.durable,
+    seriesLimits: config.seriesLimits,
+    seriesIdleMs: config.seriesIdleMs,
+    catchUp: config.catchUp,
     alertRules: DEFAULT_ALERT_RULES,
     alertWebhookUrl: config.alertWebhookUrl,
-    access: { loopback: isLoopback(config.host), allowedOrigins: config.allowedOrigins },
+    queryLimits: { budgetMs: config.queryBudgetMs },
+    access: {
+      loopback: isLoopback(config.host),
+      allowedOrigins: config.allowedOrigins,
+      allowedHosts: config.allowedHosts,
+    },
     writeRateLimit: {
       burst: Math.min(30, config.writesPerMinute),
       perSecond: config.writesPerMinute / 60,
@@ -91,9 +94,11 @@ async function main(): Promise<void> {
       logger.info({ signal }, 'aggregator stopping');
       aggregator
         .close()
-        .then(() => {
-          logger.info('aggregator stopped');
-          process.exit(0);
+        .then((report) => {
+          // Exit 1 when acknowledged samples could not be written; the log above counts them.
+          const lost = report?.lost ?? 0;
+          logger.info({ lostSamples: lost }, 'aggregator stopped');
+          process.exit(lost > 0 ? 1 : 0);
         })
         .catch((error: unknown) => {
           logger.error({ err: error }, 'aggregator did not stop cleanly');

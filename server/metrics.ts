@@ -7,10 +7,13 @@ export interface AggregatorMetrics {
   samplesRejected: Counter<'reason'>;
   broadcasts: Counter;
   slowClientSkips: Counter;
+  catchUpPoints: Counter;
+  catchUpTrimmed: Counter<'limit'>;
   socketClients: Gauge;
   httpRequests: Counter<'route' | 'status'>;
   historyFlushSeconds: Histogram;
   historyRowsWritten: Counter;
+  seriesEvicted: Counter;
 }
 
 export function createMetrics(store: MemoryStore): AggregatorMetrics {
@@ -23,6 +26,28 @@ export function createMetrics(store: MemoryStore): AggregatorMetrics {
     help: 'Series held in memory.',
     collect() {
       this.set(store.seriesCount);
+    },
+  });
+  new Gauge({
+    ...metric,
+    name: 'headroom_series_quota_used',
+    help: 'Series held against each quota: total, ingest and sources shares, each source and caller.',
+    labelNames: ['scope', 'name'],
+    collect() {
+      this.reset();
+      for (const quota of store.quotaUsage())
+        this.set({ scope: quota.scope, name: quota.name }, quota.used);
+    },
+  });
+  new Gauge({
+    ...metric,
+    name: 'headroom_series_quota_limit',
+    help: 'The limit of each series quota.',
+    labelNames: ['scope', 'name'],
+    collect() {
+      this.reset();
+      for (const quota of store.quotaUsage())
+        this.set({ scope: quota.scope, name: quota.name }, quota.limit);
     },
   });
   new Gauge({
@@ -57,6 +82,17 @@ export function createMetrics(store: MemoryStore): AggregatorMetrics {
       name: 'headroom_slow_client_skips_total',
       help: 'Batches not sent to a client whose outgoing queue was past its bound.',
     }),
+    catchUpPoints: new Counter({
+      ...metric,
+      name: 'headroom_catch_up_points_total',
+      help: 'Series-steps read to answer subscribe catch-ups.',
+    }),
+    catchUpTrimmed: new Counter({
+      ...metric,
+      name: 'headroom_catch_up_trimmed_total',
+      help: 'Subscribe catch-ups cut short, by the limit that cut them (request or socket).',
+      labelNames: ['limit'],
+    }),
     socketClients: new Gauge({
       ...metric,
       name: 'headroom_socket_clients',
@@ -78,6 +114,11 @@ export function createMetrics(store: MemoryStore): AggregatorMetrics {
       ...metric,
       name: 'headroom_history_rows_written_total',
       help: 'Raw samples written to the history store.',
+    }),
+    seriesEvicted: new Counter({
+      ...metric,
+      name: 'headroom_series_evicted_total',
+      help: 'Series dropped from memory after going unwritten for HEADROOM_SERIES_IDLE_MS.',
     }),
   };
 }

@@ -50,6 +50,11 @@ export function useLivePanels(
             : current,
         );
       },
+      gap: (panelId) => {
+        const live = targetRef.current;
+        if (live)
+          void client.invalidateQueries({ queryKey: panelQueryKey(panelId, live.rangeKey) });
+      },
       state: setState,
     });
     const onBrowserOffline = () => setState('offline');

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import {
   LOCAL_PERMISSIONS,
   ROLE_PERMISSIONS,
@@ -7,6 +8,7 @@ import {
   type Role,
   type Session,
 } from '../../lib/protocol';
+import { createHostCheck, type HostCheck } from '../../lib/host-policy';
 import type { TokenStore } from './token-store';
 
 export interface Principal {
@@ -16,6 +18,17 @@ export interface Principal {
   role: Role | null;
   tokenId: string | null;
   permissions: readonly Permission[];
+}
+
+export interface ReadersNow {
+  liveTokenIds: ReadonlySet<string>;
+  localMode: boolean;
+}
+
+/** Whether a principal authenticated earlier may still read. */
+export function stillReads(principal: Principal, now: ReadersNow): boolean {
+  if (principal.mode === 'local') return now.localMode;
+  return principal.tokenId !== null && now.liveTokenIds.has(principal.tokenId);
 }
 
 export interface Denial {
@@ -54,17 +67,21 @@ export interface AccessControlOptions {
   loopback: boolean;
   /** Browser origins allowed to open a socket or send a write; requests without Origin pass. */
   allowedOrigins: readonly string[];
+  /** Extra `Host` names to answer to, beside IP literals, localhost and the origins' hosts. */
+  allowedHosts?: readonly string[];
 }
 
 /** Decides who a request is and what it may do; the same rules for REST and for sockets. */
 export class AccessControl {
   private readonly origins: ReadonlySet<string>;
+  private readonly hostAllowed: HostCheck;
 
   constructor(
     private readonly tokens: TokenStore,
     private readonly options: AccessControlOptions,
   ) {
     this.origins = new Set(options.allowedOrigins.map((origin) => origin.toLowerCase()));
+    this.hostAllowed = createHostCheck(options.allowedHosts ?? [], options.allowedOrigins);
   }
 
   /** Undefined when a token was presented but is unknown or revoked: that is an error, not anonymity. */
@@ -81,6 +98,11 @@ export class AccessControl {
       tokenId: token.id,
       permissions: ROLE_PERMISSIONS[token.role],
     };
+  }
+
+  /** Who may read now, taken with reads only, to check principals authenticated earlier. */
+  readersNow(): ReadersNow {
+    return { liveTokenIds: this.tokens.liveIds(), localMode: this.localMode() };
   }
 
   localMode(): boolean {
@@ -113,6 +135,18 @@ export class AccessControl {
 
   originAllowed(origin: string | undefined): boolean {
     return origin === undefined || this.origins.has(origin.toLowerCase());
+  }
+
+  /** The `Host` (or, behind the web app's proxy, `X-Forwarded-Host`) this server must not answer. */
+  refusedHost(headers: IncomingHttpHeaders): string | undefined {
+    const forwarded = headers['x-forwarded-host'];
+    const hosts = [
+      headers.host,
+      ...(Array.isArray(forwarded) ? forwarded : [forwarded ?? '']).flatMap((list) =>
+        list.split(',').filter((host) => host.trim() !== ''),
+      ),
+    ];
+    return hosts.find((host) => !this.hostAllowed(host));
   }
 }
 

@@ -39,6 +39,7 @@ export class TokenStore {
   private readonly active: Statement<[], TokenRow>;
   private readonly revokeOne: Statement<[number, string]>;
   private readonly anyActive: Statement<[], { found: number }>;
+  private readonly activeIds: Statement<[], { id: string }>;
   private readonly touch: Statement<[number, string]>;
 
   constructor(
@@ -61,6 +62,7 @@ export class TokenStore {
     this.anyActive = db.prepare(
       'SELECT EXISTS (SELECT 1 FROM access_tokens WHERE revoked_at IS NULL) AS found',
     );
+    this.activeIds = db.prepare('SELECT id FROM access_tokens WHERE revoked_at IS NULL');
     this.touch = db.prepare('UPDATE access_tokens SET last_used_at = ? WHERE id = ?');
   }
 
@@ -96,6 +98,11 @@ export class TokenStore {
 
   revoke(id: string): boolean {
     return this.revokeOne.run(this.now(), id).changes > 0;
+  }
+
+  /** Ids of the tokens not revoked; a read only, so it works on a database that cannot write. */
+  liveIds(): ReadonlySet<string> {
+    return new Set(this.activeIds.all().map((row) => row.id));
   }
 
   hasAny(): boolean {

@@ -1,18 +1,16 @@
-import {
-  LabelsSchema,
-  MAX_SAMPLES_PER_INGEST,
-  QueryParamsSchema,
-  type Health,
-  type Panel,
-} from '../../lib/protocol';
-import { PrometheusParseError, parsePrometheusText } from '../ingest/prometheus-text';
-import { assertNotInFuture, parseJsonIngest } from '../ingest/ingest';
+import type { Health, Panel } from '../../lib/protocol';
+import { parseExpositionIngest } from '../ingest/exposition-ingest';
+import { parseJsonIngest } from '../ingest/ingest';
 import type { AggregatorMetrics } from '../metrics';
-import { queryPanel } from '../query/query-panel';
+import type { QueryLimits } from '../query/query-guard';
 import type { SourceRegistry } from '../sources/registry';
 import type { HistoryStore } from '../store/history/history-store';
 import { SeriesLimitError, type MemoryStore, type StoredSample } from '../store/memory-store';
-import { HttpError, describeZodError, readBody, requireContentType, sendJson } from './http';
+import { callerOwner, fullQuotaReasons } from '../store/series-quotas';
+import type { Principal } from '../access/access-control';
+import { HttpError, readBody, readBodyBytes, requireContentType, sendJson } from './http';
+import { createQueryRoute } from './query-route';
+import { keepIngest, storageReasons, type StorageGate } from './storage-gate';
 import type { RouteTable } from './router';
 
 export interface DataRouteContext {
@@ -23,16 +21,19 @@ export interface DataRouteContext {
   metrics: AggregatorMetrics;
   version: string;
   startedAt: number;
+  queryLimits?: Partial<QueryLimits>;
+  /** Refuses ingest the history store cannot keep; absent without history. */
+  storage?: StorageGate;
 }
 
 /** Health, panels, queries, ingest and the aggregator's own metrics. */
 export function createDataRoutes(context: DataRouteContext): RouteTable {
   const { store, sources, panels, metrics } = context;
-  const panelsById = new Map(panels.map((panel) => [panel.id, panel]));
 
-  function keep(sourceId: string, samples: StoredSample[]): void {
+  function keep(caller: Principal, samples: StoredSample[]): void {
+    const owner = callerOwner(caller.tokenId, caller.name);
     try {
-      store.assertRoomFor(samples);
+      store.assertRoomFor(samples, owner);
     } catch (error) {
       if (error instanceof SeriesLimitError) {
         metrics.samplesRejected.inc({ reason: 'series_limit' }, samples.length);
@@ -40,7 +41,7 @@ export function createDataRoutes(context: DataRouteContext): RouteTable {
       }
       throw error;
     }
-    sources.record(sourceId, samples);
+    sources.record('ingest', samples, owner);
   }
 
   return {
@@ -49,11 +50,20 @@ export function createDataRoutes(context: DataRouteContext): RouteTable {
         permission: 'public',
         handler: async (_req, res) => {
           const statuses = sources.status();
+          const seriesQuotas = store.quotaUsage();
+          const reasons = [
+            ...statuses.filter((s) => s.state === 'failed').map((s) => `source "${s.id}" failed`),
+            ...fullQuotaReasons(seriesQuotas),
+            ...storageReasons(context.history),
+          ];
           const health: Health = {
-            status: statuses.some((s) => s.state === 'failed') ? 'degraded' : 'ok',
+            status: reasons.length > 0 ? 'degraded' : 'ok',
+            reasons,
             version: context.version,
             uptimeSeconds: Math.round((Date.now() - context.startedAt) / 1000),
             series: store.seriesCount,
+            seriesQuotas,
+            storage: context.history?.status(),
             sources: statuses,
           };
           sendJson(res, 200, health);
@@ -64,35 +74,19 @@ export function createDataRoutes(context: DataRouteContext): RouteTable {
       GET: { permission: 'read', handler: async (_req, res) => sendJson(res, 200, { panels }) },
     },
     '/api/query': {
-      GET: {
-        permission: 'read',
-        handler: async (_req, res, url) => {
-          const parsed = QueryParamsSchema.safeParse(Object.fromEntries(url.searchParams));
-          if (!parsed.success)
-            throw new HttpError(400, 'invalid_request', describeZodError(parsed.error));
-          const { panel: panelId, from, to, points } = parsed.data;
-          const panel = panelsById.get(panelId);
-          if (!panel)
-            throw new HttpError(
-              404,
-              'unknown_panel',
-              `no panel with id "${panelId}"; see GET /api/panels`,
-            );
-          sendJson(
-            res,
-            200,
-            queryPanel({ memory: store, history: context.history }, panel, from, to, points),
-          );
-        },
-      },
+      GET: createQueryRoute({
+        sources: { memory: store, history: context.history },
+        panels,
+        limits: context.queryLimits,
+      }),
     },
     '/api/ingest': {
       POST: {
         permission: 'ingest',
-        handler: async (req, res) => {
+        handler: async (req, res, _url, { principal }) => {
           requireContentType(req, ['application/json']);
           const samples = parseJsonIngest(await readBody(req), Date.now());
-          keep('ingest', samples);
+          await keepIngest(context.storage, samples.length, () => keep(principal, samples));
           sendJson(res, 202, { accepted: samples.length });
         },
       },
@@ -100,10 +94,11 @@ export function createDataRoutes(context: DataRouteContext): RouteTable {
     '/api/ingest/prometheus': {
       POST: {
         permission: 'ingest',
-        handler: async (req, res) => {
+        handler: async (req, res, _url, { principal }) => {
           requireContentType(req, ['text/plain', 'application/openmetrics-text']);
-          const samples = parseExposition(await readBody(req), Date.now());
-          keep('ingest', samples);
+          const body = await readBodyBytes(req);
+          const samples = parseExpositionIngest(body, req.headers['content-type'], Date.now());
+          await keepIngest(context.storage, samples.length, () => keep(principal, samples));
           sendJson(res, 202, { accepted: samples.length });
         },
       },
@@ -119,32 +114,4 @@ export function createDataRoutes(context: DataRouteContext): RouteTable {
       },
     },
   };
-}
-
-function parseExposition(body: string, now: number): StoredSample[] {
-  try {
-    const { samples } = parsePrometheusText(body, { maxSamples: MAX_SAMPLES_PER_INGEST });
-    const stored = samples.map((sample, index) => {
-      const labels = LabelsSchema.safeParse(sample.labels);
-      if (!labels.success) {
-        throw new HttpError(
-          400,
-          'invalid_request',
-          `sample ${index} (${sample.metric}): ${describeZodError(labels.error)}`,
-        );
-      }
-      return {
-        metric: sample.metric,
-        labels: labels.data,
-        value: sample.value,
-        ts: sample.ts ?? now,
-      };
-    });
-    assertNotInFuture(stored, now);
-    return stored;
-  } catch (error) {
-    if (error instanceof PrometheusParseError)
-      throw new HttpError(400, 'invalid_request', error.message);
-    throw error;
-  }
 }

@@ -73,6 +73,15 @@ function matchRoute(patterns: readonly string[][], pathname: string): Match | un
   return undefined;
 }
 
+/** A DNS-rebinding page reaches us under its own name; answering it would hand it our data. */
+export function misdirected(host: string): HttpError {
+  return new HttpError(
+    421,
+    'forbidden_host',
+    `this aggregator does not answer to host "${host.slice(0, 100)}"; add the name to HEADROOM_ALLOWED_HOSTS`,
+  );
+}
+
 function decodeParams(params: Record<string, string>): Record<string, string> {
   try {
     return Object.fromEntries(
@@ -121,6 +130,8 @@ export function createRequestListener(options: RouterOptions) {
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL, match: Match) {
+    const refusedHost = access.refusedHost(req.headers);
+    if (refusedHost !== undefined) throw misdirected(refusedHost);
     const methods = routes[match.pattern] ?? {};
     const method = req.method as Method;
     const route = methods[method];

@@ -46,7 +46,9 @@ function run(store: TokenStore, command: string | undefined, rest: string[]): vo
     case 'revoke': {
       const id = rest[0] ?? fail('name the token id to revoke');
       if (!store.revoke(id)) fail(`no live token with id "${id}"`);
-      process.stdout.write(`revoked ${id}\n`);
+      process.stdout.write(
+        `revoked ${id}; a running aggregator closes its connections within seconds\n`,
+      );
       return;
     }
     default:

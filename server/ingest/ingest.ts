@@ -1,20 +1,17 @@
 import { IngestRequestSchema } from '../../lib/protocol';
 import { fromWireValue } from '../../lib/series/wire-value';
-import { HttpError, describeZodError } from '../api/http';
+import { HttpError, describeZodError, parseJsonBody } from '../api/http';
+import { DEFAULT_RETENTION } from '../store/history/types';
 import type { StoredSample } from '../store/memory-store';
 
 /** Samples stamped further ahead than this are refused: a clock that far off is a bug to surface. */
 export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
+/** Older samples would be pruned from raw history before anyone could read them. */
+export const MAX_SAMPLE_AGE_MS = DEFAULT_RETENTION.rawMs;
 
 /** Turns a JSON ingest body into samples, or throws an HttpError naming the first problems. */
 export function parseJsonIngest(body: string, now: number): StoredSample[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    throw new HttpError(400, 'invalid_request', 'body is not valid JSON');
-  }
-  const parsed = IngestRequestSchema.safeParse(json);
+  const parsed = IngestRequestSchema.safeParse(parseJsonBody(body));
   if (!parsed.success) throw new HttpError(400, 'invalid_request', describeZodError(parsed.error));
   const samples = parsed.data.samples.map((sample) => ({
     metric: sample.metric,
@@ -22,17 +19,28 @@ export function parseJsonIngest(body: string, now: number): StoredSample[] {
     value: fromWireValue(sample.value),
     ts: sample.ts ?? now,
   }));
-  assertNotInFuture(samples, now);
+  assertTimestampsInRange(samples, now);
   return samples;
 }
 
-export function assertNotInFuture(samples: readonly StoredSample[], now: number): void {
-  const index = samples.findIndex((sample) => sample.ts > now + MAX_FUTURE_SKEW_MS);
-  if (index >= 0) {
+/** Refuses the whole request when a sample is too far ahead, or too old to ever be read. */
+export function assertTimestampsInRange(samples: readonly StoredSample[], now: number): void {
+  const ahead = samples.findIndex((sample) => sample.ts > now + MAX_FUTURE_SKEW_MS);
+  if (ahead >= 0) {
     throw new HttpError(
       400,
       'invalid_request',
-      `samples.${index}.ts: more than 5 minutes in the future`,
+      `samples.${ahead}.ts: more than 5 minutes in the future`,
+    );
+  }
+  const oldest = now - MAX_SAMPLE_AGE_MS;
+  const old = samples.findIndex((sample) => sample.ts < oldest);
+  if (old >= 0) {
+    throw new HttpError(
+      400,
+      'invalid_request',
+      `samples.${old}.ts: older than the ${MAX_SAMPLE_AGE_MS / 3_600_000} hours of raw history ` +
+        `kept; the oldest accepted now is ${oldest} (${new Date(oldest).toISOString()})`,
     );
   }
 }

@@ -75,9 +75,11 @@ describe('parsePrometheusText on real exporter pages', () => {
       value: 1.418183276e9,
       type: 'gauge',
     });
-    expect(dcgm.families.find((family) => family.name === 'DCGM_FI_DEV_FB_RESERVED')?.help).toBe(
-      '',
-    );
+    // A bare "# HELP name" declares nothing, as in expfmt; the family gets its TYPE alone.
+    expect(dcgm.families.find((family) => family.name === 'DCGM_FI_DEV_FB_RESERVED')).toEqual({
+      name: 'DCGM_FI_DEV_FB_RESERVED',
+      type: 'gauge',
+    });
   });
 
   it('reads every node-exporter label value as written, including commas and spaces', () => {
@@ -105,9 +107,16 @@ describe('parsePrometheusText on real exporter pages', () => {
     expect(parsePrometheusText(text.replace(/^/gm, ' \t'))).toEqual(parsePrometheusText(text));
   });
 
-  it('reads a page with CRLF line endings exactly as with LF', () => {
-    const text = readFixture(DCGM);
-    expect(parsePrometheusText(text.replaceAll('\n', '\r\n'))).toEqual(parsePrometheusText(text));
+  it('refuses CRLF line endings on sample lines, naming the first such line', () => {
+    const text = readFixture(DCGM).replaceAll('\n', '\r\n');
+    const first = sampleLines(readFixture(DCGM))[0]?.line;
+    expect(() => parsePrometheusText(text)).toThrow(`line ${first}: carriage return`);
+  });
+
+  it('refuses the real page when its final line feed is cut off', () => {
+    const text = readFixture(NODE_EXPORTER).trimEnd();
+    const last = text.split('\n').length;
+    expect(() => parsePrometheusText(text)).toThrow(`line ${last}: the last line must end`);
   });
 });
 
@@ -117,7 +126,7 @@ describe('parsePrometheusText on the exposition format examples', () => {
       [
         '# HELP msdos_file_access_time_seconds Access time\\\\mtime of a file.\\nSecond line.',
         'msdos_file_access_time_seconds{path="C:\\\\DIR\\\\FILE.TXT",error="Cannot find file:\\n\\"FILE.TXT\\""} 1.458255915e9',
-      ].join('\n'),
+      ].join('\n') + '\n',
     );
 
     expect(samples[0]?.labels).toEqual({
@@ -155,7 +164,7 @@ describe('parsePrometheusText on the exposition format examples', () => {
         'http_request_duration_seconds_bucket{le="+Inf"} 144320',
         'http_request_duration_seconds_sum 53423',
         'http_request_duration_seconds_count 144320',
-      ].join('\n'),
+      ].join('\n') + '\n',
     );
 
     expect(families).toEqual([
@@ -181,7 +190,7 @@ describe('parsePrometheusText on the exposition format examples', () => {
         'rpc_duration_seconds_sum 1.7560473e+07',
         'rpc_duration_seconds_count 2693',
         'rpc_duration_seconds_bucket{le="1"} 1',
-      ].join('\n'),
+      ].join('\n') + '\n',
     );
 
     expect(samples.map((sample) => [sample.metric, sample.family, sample.type])).toEqual([
@@ -202,9 +211,17 @@ describe('parsePrometheusText on the exposition format examples', () => {
   });
 
   it('reads NaN, infinities and exponent forms', () => {
-    const text = ['a NaN', 'b +Inf', 'c -Inf', 'd Inf', 'e -1.5E-3', 'f .5', 'g 1e3', 'h -0'].join(
-      '\n',
-    );
+    const text = [
+      'a NaN',
+      'b +Inf',
+      'c -Inf',
+      'd Inf',
+      'e -1.5E-3',
+      'f .5',
+      'g 1e3',
+      'h -0',
+      '',
+    ].join('\n');
     const values = parsePrometheusText(text).samples.map((sample) => sample.value);
 
     expect(values).toEqual([NaN, Infinity, -Infinity, Infinity, -0.0015, 0.5, 1000, -0]);
@@ -216,7 +233,7 @@ describe('parsePrometheusText on the exposition format examples', () => {
         'http_requests_total{method="post",code="200"} 1027 1395066363000',
         'something_weird{problem="division by zero"} +Inf -3982045',
         'metric_without_timestamp_and_labels 12.47',
-      ].join('\n'),
+      ].join('\n') + '\n',
     );
 
     expect(samples.map((sample) => sample.ts)).toEqual([1395066363000, -3982045, undefined]);
@@ -224,12 +241,21 @@ describe('parsePrometheusText on the exposition format examples', () => {
   });
 
   it('keeps a label named __proto__ as an ordinary label', () => {
-    const labels = parsePrometheusText('m{__proto__="x"} 1').samples[0]?.labels ?? {};
+    const labels = parsePrometheusText('m{__proto__="x"} 1\n').samples[0]?.labels ?? {};
     expect(Object.entries(labels)).toEqual([['__proto__', 'x']]);
     expect(Object.getPrototypeOf(labels)).toBe(Object.prototype);
   });
 
-  it('exports the five metric types', () => {
-    expect(METRIC_TYPES).toEqual(['counter', 'gauge', 'histogram', 'summary', 'untyped']);
+  it('exports the metric types of both formats, OpenMetrics unknown read as untyped', () => {
+    expect(METRIC_TYPES).toEqual([
+      'counter',
+      'gauge',
+      'histogram',
+      'gaugehistogram',
+      'summary',
+      'info',
+      'stateset',
+      'untyped',
+    ]);
   });
 });

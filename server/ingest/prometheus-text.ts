@@ -1,44 +1,34 @@
-export const METRIC_TYPES = ['counter', 'gauge', 'histogram', 'summary', 'untyped'] as const;
-export type MetricType = (typeof METRIC_TYPES)[number];
+import {
+  LEGACY_LABEL,
+  LEGACY_NAME,
+  addLabel,
+  badNumber,
+  describeNext,
+  fail,
+  readName,
+  readPattern,
+  readPlainLabels,
+  readQuoted,
+  show,
+  skipBlanks,
+  toNumber,
+  unescapeHelp,
+  type Cursor,
+  type Labels,
+} from './exposition-scanner';
+import {
+  sampleLimitMessage,
+  type MetricType,
+  type ParseOptions,
+  type ParseResult,
+  type ParsedFamily,
+  type ParsedSample,
+} from './exposition-types';
+import { checkPrometheusSample, resolvePrometheusFamily } from './prometheus-rules';
 
-export interface ParsedSample {
-  metric: string;
-  labels: Record<string, string>;
-  value: number;
-  ts?: number;
-  family: string;
-  type: MetricType;
-}
-
-export interface ParsedFamily {
-  name: string;
-  type: MetricType;
-  help?: string;
-}
-
-export interface ParseResult {
-  families: ParsedFamily[];
-  samples: ParsedSample[];
-}
-
-export class PrometheusParseError extends Error {
-  override readonly name = 'PrometheusParseError';
-
-  constructor(
-    readonly line: number,
-    message: string,
-  ) {
-    super(`line ${line}: ${message}`);
-  }
-}
-
-type Labels = Record<string, string>;
-
-interface Cursor {
-  s: string;
-  i: number;
-  line: number;
-}
+export { PrometheusParseError } from './exposition-scanner';
+export { METRIC_TYPES } from './exposition-types';
+export type { MetricType, ParseResult, ParsedFamily, ParsedSample } from './exposition-types';
 
 interface ParserState {
   declared: Map<string, ParsedFamily>;
@@ -49,31 +39,31 @@ interface ParserState {
   maxSamples: number;
 }
 
-const KNOWN_TYPES: ReadonlySet<string> = new Set(METRIC_TYPES);
-// Every quantifier here is unambiguous, so a long malformed value fails in linear time.
-const FLOAT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-// Case-insensitive and with "infinity", like Go's strconv.ParseFloat used by the reference parser.
-const INFINITY = /^[+-]?inf(?:inity)?$/i;
-const NAN = /^nan$/i;
+// Type names as prometheus/common expfmt reads them: case-insensitive, gauge_histogram included.
+const TYPES: ReadonlyMap<string, MetricType> = new Map([
+  ['counter', 'counter'],
+  ['gauge', 'gauge'],
+  ['histogram', 'histogram'],
+  ['gauge_histogram', 'gaugehistogram'],
+  ['summary', 'summary'],
+  ['untyped', 'untyped'],
+]);
 const INTEGER = /^[+-]?\d+$/;
-const NAME = '[a-zA-Z_:][a-zA-Z0-9_:]*';
-const LABEL = '[a-zA-Z_][a-zA-Z0-9_]*';
-const METRIC_NAME = new RegExp(NAME, 'y');
-const VALID_NAME = new RegExp(`^${NAME}$`);
-const LABEL_NAME = new RegExp(LABEL, 'y');
+const CR_MESSAGE = 'carriage return before the line feed: the format uses \\n line endings only';
+const INT64_MAX = 9223372036854775807n;
+const METRIC_NAME = new RegExp(LEGACY_NAME, 'y');
+const LABEL_NAME = new RegExp(LEGACY_LABEL, 'y');
 const TOKEN = /[^ \t]*/y;
-const UNESCAPED_TEXT = /[^"\\]*/y;
-const DECLARATION = /^[ \t]*#[ \t]*(HELP|TYPE)(?:[ \t]+([^ \t]+)[ \t]*([^]*))?$/;
-const PLAIN_LABEL = String.raw`${LABEL}="[^"\\]*"`;
-const PLAIN_LABELS = new RegExp(String.raw`(${LABEL})="([^"\\]*)"`, 'g');
+const PLAIN_LABEL = String.raw`${LEGACY_LABEL}="[^"\\]*"`;
 // Ordinary sample lines (single spaces, no escapes) take one native match, which keeps even the
 // first, unoptimised parse fast; the scanner reads every other line and words every error.
 const PLAIN_SAMPLE = new RegExp(
-  String.raw`^(${NAME})(?:\{((?:${PLAIN_LABEL}(?:,${PLAIN_LABEL})*,?)?)\})?` +
-    String.raw` ([^ \t]+)(?: ([^ \t]+))?$`,
+  String.raw`^(${LEGACY_NAME})(?:\{((?:${PLAIN_LABEL}(?:,${PLAIN_LABEL})*,?)?)\})?` +
+    String.raw` ([^ \t]+)(?: ([^ \t]{1,15}))?$`,
 );
 
-export function parsePrometheusText(text: string, options?: { maxSamples?: number }): ParseResult {
+/** Reads the Prometheus text format 0.0.4, with Prometheus 3's quoted UTF-8 names. */
+export function parsePrometheusText(text: string, options?: ParseOptions): ParseResult {
   const state: ParserState = {
     declared: new Map(),
     settled: new Set(),
@@ -82,52 +72,36 @@ export function parsePrometheusText(text: string, options?: { maxSamples?: numbe
     maxSamples: options?.maxSamples ?? Infinity,
   };
   const lines = text.split('\n');
-  for (let n = 0; n < lines.length; n++) {
-    let s = lines[n] as string;
-    if (s.charCodeAt(s.length - 1) === 13) s = s.slice(0, -1);
+  const last = lines.length - 1;
+  for (let n = 0; n <= last; n++) {
+    const s = lines[n] as string;
     const cur: Cursor = { s, i: 0, line: n + 1 };
     skipBlanks(cur);
     if (cur.i === s.length) continue;
+    if (n === last) fail(cur, 'the last line must end with a line feed (\\n)');
     if (s[cur.i] === '#') parseComment(state, cur);
+    else if (s.charCodeAt(s.length - 1) === 13) fail(cur, CR_MESSAGE);
     else addSample(state, cur, parsePlainSample(cur) ?? parseSample(cur));
   }
   return { families: state.families, samples: state.samples };
 }
 
-function fail(cur: Cursor, message: string): never {
-  throw new PrometheusParseError(cur.line, message);
-}
-
-function skipBlanks(cur: Cursor): void {
-  for (let c = cur.s.charCodeAt(cur.i); c === 32 || c === 9; c = cur.s.charCodeAt(cur.i)) cur.i++;
-}
-
-/** Quotes input for a message, cut short so that a huge malformed line cannot flood the error. */
-function show(text: string): string {
-  return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}...` : text);
-}
-
-function describeNext(cur: Cursor): string {
-  return cur.i >= cur.s.length ? 'end of line' : `'${cur.s[cur.i]}'`;
-}
-
-/** Runs a sticky pattern at the cursor and moves past what it matched. */
-function readPattern(cur: Cursor, pattern: RegExp): string {
-  pattern.lastIndex = cur.i;
-  const match = pattern.exec(cur.s);
-  if (!match) return '';
-  cur.i = pattern.lastIndex;
-  return match[0];
-}
-
 function parseComment(state: ParserState, cur: Cursor): void {
-  const match = DECLARATION.exec(cur.s);
-  const name = match?.[2];
-  // Other comments, and a bare "# HELP" or "# TYPE" as in the reference Go parser, are ignored.
-  if (!match || name === undefined) return;
-  const keyword = match[1] as string;
-  const rest = match[3] ?? '';
-  if (!VALID_NAME.test(name)) fail(cur, `invalid metric name ${show(name)} in ${keyword} line`);
+  cur.i++;
+  skipBlanks(cur);
+  const keyword = readPattern(cur, TOKEN);
+  // Other comments, and a bare "# HELP name" or "# TYPE name", are ignored as expfmt does.
+  if (keyword !== 'HELP' && keyword !== 'TYPE') return;
+  skipBlanks(cur);
+  if (cur.i === cur.s.length) return;
+  const name = readName(cur, METRIC_NAME, 'metric name');
+  const next = cur.s.charCodeAt(cur.i);
+  if (!name || (cur.i < cur.s.length && next !== 32 && next !== 9)) {
+    fail(cur, `invalid metric name in ${keyword} line: unexpected ${describeNext(cur)}`);
+  }
+  skipBlanks(cur);
+  if (cur.i === cur.s.length) return;
+  const rest = cur.s.slice(cur.i);
   let family = state.declared.get(name);
   if (!family) {
     family = { name, type: 'untyped' };
@@ -140,21 +114,16 @@ function parseComment(state: ParserState, cur: Cursor): void {
 
 function setHelp(cur: Cursor, family: ParsedFamily, raw: string): void {
   if (family.help !== undefined) fail(cur, `second HELP line for metric ${show(family.name)}`);
-  family.help = !raw.includes('\\')
-    ? raw
-    : raw.replace(/\\(.?)/g, (_, c: string) => {
-        if (c === 'n') return '\n';
-        if (c === '\\') return '\\';
-        return fail(cur, `invalid escape sequence '\\${c}' in HELP text of ${show(family.name)}`);
-      });
+  family.help = unescapeHelp(cur, raw, family.name, 'refuse');
 }
 
 function setType(state: ParserState, cur: Cursor, family: ParsedFamily, raw: string): void {
   const { name } = family;
   if (state.settled.has(name)) fail(cur, `repeated or late TYPE line for ${show(name)}`);
-  if (!KNOWN_TYPES.has(raw)) fail(cur, `unknown metric type ${show(raw)} for ${show(name)}`);
+  const type = TYPES.get(raw.toLowerCase());
+  if (!type) fail(cur, `unknown metric type ${show(raw)} for ${show(name)}`);
   state.settled.add(name);
-  family.type = raw as MetricType;
+  family.type = type;
 }
 
 /** The fast path: undefined, having consumed nothing, when the line needs the scanner. */
@@ -164,89 +133,73 @@ function parsePlainSample(cur: Cursor): ParsedSample | undefined {
   const value = toNumber(match[3] as string);
   const rawTs = match[4];
   if (value === undefined || (rawTs !== undefined && !INTEGER.test(rawTs))) return undefined;
-  const labels: Labels = {};
-  const block = match[2];
-  if (block) {
-    PLAIN_LABELS.lastIndex = 0;
-    for (let l = PLAIN_LABELS.exec(block); l; l = PLAIN_LABELS.exec(block)) {
-      addLabel(cur, labels, l[1] as string, l[2] as string);
-    }
-  }
+  const labels = readPlainLabels(cur, match[2]);
   return newSample(match[1] as string, labels, value, rawTs);
 }
 
 function parseSample(cur: Cursor): ParsedSample {
-  const metric = readPattern(cur, METRIC_NAME);
-  if (!metric) fail(cur, `invalid metric name: unexpected ${describeNext(cur)}`);
-  const next = cur.s[cur.i];
-  if (next !== undefined && next !== ' ' && next !== '\t' && next !== '{') {
-    fail(cur, `invalid character ${describeNext(cur)} in metric name ${show(metric)}`);
+  let metric = '';
+  if (cur.s[cur.i] !== '{') {
+    metric = readName(cur, METRIC_NAME, 'metric name');
+    if (!metric) fail(cur, `invalid metric name: unexpected ${describeNext(cur)}`);
+    const next = cur.s[cur.i];
+    if (next !== undefined && next !== ' ' && next !== '\t' && next !== '{') {
+      fail(cur, `invalid character ${describeNext(cur)} in metric name ${show(metric)}`);
+    }
   }
   skipBlanks(cur);
-  const labels = cur.s[cur.i] === '{' ? parseLabels(cur) : {};
+  const braces = cur.s[cur.i] === '{' ? parseLabels(cur, metric) : { metric, labels: {} };
+  metric = braces.metric;
+  if (!metric) fail(cur, 'missing metric name: put it first, or quoted first inside the braces');
   skipBlanks(cur);
   const rawValue = readPattern(cur, TOKEN);
   if (!rawValue) fail(cur, `missing value for metric ${show(metric)}`);
   const value = toNumber(rawValue);
-  if (value === undefined) fail(cur, `invalid value ${show(rawValue)} for metric ${show(metric)}`);
+  if (value === undefined) badNumber(cur, rawValue, 'value', ` for metric ${show(metric)}`);
   skipBlanks(cur);
   const rawTs = readPattern(cur, TOKEN);
-  if (rawTs && !INTEGER.test(rawTs)) fail(cur, `invalid timestamp ${show(rawTs)}`);
+  if (rawTs) checkTimestamp(cur, rawTs);
   skipBlanks(cur);
   const extra = cur.s.slice(cur.i);
   if (extra) fail(cur, `unexpected text ${show(extra)} after the timestamp`);
-  return newSample(metric, labels, value, rawTs || undefined);
+  return newSample(metric, braces.labels, value, rawTs || undefined);
 }
 
-function parseLabels(cur: Cursor): Labels {
+function checkTimestamp(cur: Cursor, raw: string): void {
+  const valid = INTEGER.test(raw);
+  if (!valid) fail(cur, `invalid timestamp ${show(raw)}: milliseconds as an integer`);
+  const magnitude = BigInt(raw.replace(/^[+-]/, ''));
+  if (magnitude > INT64_MAX) fail(cur, `timestamp ${show(raw)} is beyond the int64 range`);
+}
+
+/** A label block; inside it a quoted metric name may come first (Prometheus 3). */
+function parseLabels(cur: Cursor, given: string): { metric: string; labels: Labels } {
   const labels: Labels = {};
+  let metric = given;
   cur.i++;
-  for (;;) {
+  for (let first = true; ; first = false) {
     skipBlanks(cur);
     if (cur.s[cur.i] === '}') break;
-    const name = readPattern(cur, LABEL_NAME);
+    const quoted = cur.s[cur.i] === '"';
+    const name = readName(cur, LABEL_NAME, 'label name');
     if (!name) fail(cur, `expected label name or '}' but found ${describeNext(cur)}`);
     skipBlanks(cur);
-    if (cur.s[cur.i] !== '=') fail(cur, `expected '=' after label name ${show(name)}`);
-    cur.i++;
-    skipBlanks(cur);
-    if (cur.s[cur.i] !== '"') fail(cur, `expected '"' before value of label ${show(name)}`);
-    addLabel(cur, labels, name, readQuoted(cur, name));
+    const next = cur.s[cur.i];
+    if (quoted && first && !metric && (next === ',' || next === '}')) {
+      metric = name;
+    } else {
+      if (next !== '=') fail(cur, `expected '=' after label name ${show(name)}`);
+      cur.i++;
+      skipBlanks(cur);
+      if (cur.s[cur.i] !== '"') fail(cur, `expected '"' before value of label ${show(name)}`);
+      addLabel(cur, labels, name, readQuoted(cur, `value for label ${show(name)}`, 'refuse'));
+    }
     skipBlanks(cur);
     if (cur.s[cur.i] === ',') cur.i++;
     else if (cur.s[cur.i] !== '}') fail(cur, `expected ',' or '}' but found ${describeNext(cur)}`);
   }
   cur.i++;
-  return labels;
-}
-
-function readQuoted(cur: Cursor, label: string): string {
-  let out = '';
-  cur.i++;
-  for (;;) {
-    out += readPattern(cur, UNESCAPED_TEXT);
-    const c = cur.s[cur.i];
-    if (c === undefined) fail(cur, `unterminated quoted value for label ${show(label)}`);
-    cur.i++;
-    if (c === '"') return out;
-    const next = cur.s[cur.i++];
-    const char = next === 'n' ? '\n' : next === '\\' || next === '"' ? next : undefined;
-    if (char === undefined) fail(cur, `invalid escape '\\${next ?? ''}' in label ${show(label)}`);
-    out += char;
-  }
-}
-
-function addLabel(cur: Cursor, labels: Labels, name: string, value: string): void {
-  if (Object.hasOwn(labels, name)) fail(cur, `duplicate label ${show(name)}`);
-  // Plain assignment of "__proto__" would set the prototype instead of adding a label.
-  if (name !== '__proto__') labels[name] = value;
-  else Object.defineProperty(labels, name, { value, enumerable: true, writable: true });
-}
-
-function toNumber(raw: string): number | undefined {
-  if (FLOAT.test(raw)) return Number(raw);
-  if (INFINITY.test(raw)) return raw.startsWith('-') ? -Infinity : Infinity;
-  return NAN.test(raw) ? NaN : undefined;
+  return { metric, labels };
 }
 
 /** Family and type are settled by addSample once the line is known to be well formed. */
@@ -257,24 +210,13 @@ function newSample(metric: string, labels: Labels, value: number, ts?: string): 
 }
 
 function addSample(state: ParserState, cur: Cursor, sample: ParsedSample): void {
-  if (state.samples.length >= state.maxSamples) {
-    fail(cur, `sample limit exceeded: more than ${state.maxSamples} samples (maxSamples)`);
-  }
-  const family = resolveFamily(state, sample.metric);
+  if (state.samples.length >= state.maxSamples) fail(cur, sampleLimitMessage(state.maxSamples));
+  const family = resolvePrometheusFamily(state.declared, sample.metric);
   if (family) {
     sample.family = family.name;
     sample.type = family.type;
+    checkPrometheusSample(cur, family, sample);
   }
   state.settled.add(sample.family);
   state.samples.push(sample);
-}
-
-/** Exact name first, then histogram/summary suffixes, as the reference Go parser does. */
-function resolveFamily(state: ParserState, metric: string): ParsedFamily | undefined {
-  const exact = state.declared.get(metric);
-  if (exact) return exact;
-  const bucket = metric.endsWith('_bucket');
-  const cut = bucket ? 7 : metric.endsWith('_count') ? 6 : metric.endsWith('_sum') ? 4 : 0;
-  const base = cut ? state.declared.get(metric.slice(0, -cut)) : undefined;
-  return base?.type === 'histogram' || (base?.type === 'summary' && !bucket) ? base : undefined;
 }

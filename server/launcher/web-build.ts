@@ -10,6 +10,7 @@ const SOURCES = [
   'lib',
   'public',
   'next.config.ts',
+  'proxy.ts',
   'package-lock.json',
   'tsconfig.json',
 ];

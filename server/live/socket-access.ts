@@ -1,5 +1,6 @@
+import type { Logger } from 'pino';
 import type { Ack, Permission } from '../../lib/protocol';
-import type { AccessControl, Principal } from '../access/access-control';
+import { stillReads, type AccessControl, type Principal } from '../access/access-control';
 import { rateLimitKey, type RateLimiter } from '../access/rate-limiter';
 import type { HeadroomServer, HeadroomSocket } from './socket-types';
 
@@ -69,4 +70,38 @@ export function disconnectToken(io: HeadroomServer, tokenId: string): void {
   for (const socket of io.of('/').sockets.values()) {
     if (socket.data.principal.tokenId === tokenId) socket.disconnect(true);
   }
+}
+
+/**
+ * Closes the sockets whose token was revoked, or that read in local mode after a first token was
+ * made: a revocation from any process (the CLI too) lands in the shared database.
+ */
+export function closeRevokedSockets(io: HeadroomServer, access: AccessControl): number {
+  const readers = access.readersNow();
+  let closed = 0;
+  for (const socket of io.of('/').sockets.values()) {
+    if (stillReads(socket.data.principal, readers)) continue;
+    socket.disconnect(true);
+    closed += 1;
+  }
+  return closed;
+}
+
+/** Runs `closeRevokedSockets` every `intervalMs` until the returned stop function is called. */
+export function watchRevocations(
+  io: HeadroomServer,
+  access: AccessControl,
+  intervalMs: number,
+  logger: Logger,
+): () => void {
+  const timer = setInterval(() => {
+    try {
+      const closed = closeRevokedSockets(io, access);
+      if (closed > 0) logger.info({ sockets: closed }, 'closed sockets whose access was revoked');
+    } catch (error) {
+      logger.warn({ err: error }, 'could not re-check the tokens of open sockets');
+    }
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

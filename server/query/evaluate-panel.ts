@@ -71,26 +71,25 @@ export function lookbackMs(panel: Panel, stepMs: number): number {
  * sample at or before the step, if that sample is no older than the lookback. A step no series
  * reaches is left out, so the client draws it as a gap rather than as zero.
  */
-export function evaluatePanel(
-  sources: readonly ReadableSeries[],
-  panel: Panel,
-  range: StepRange,
-): EvaluatedSeries[] {
-  if (range.count === 0) return [];
-  const { by, aggregation } = panel.query;
-  const lookback = lookbackMs(panel, range.stepMs);
-  const last = range.first + (range.count - 1) * range.stepMs;
-  const groups = new Map<string, GroupAccumulator>();
-  for (const series of sources) {
+export class PanelEvaluator {
+  private readonly groups = new Map<string, GroupAccumulator>();
+  private readonly lookback: number;
+
+  constructor(
+    private readonly panel: Panel,
+    private readonly range: StepRange,
+  ) {
+    this.lookback = lookbackMs(panel, range.stepMs);
+  }
+
+  /** Adds one series to its group; returns how many of its samples were read. */
+  add(series: ReadableSeries): number {
+    const { range, lookback } = this;
+    if (range.count === 0) return 0;
+    const last = range.first + (range.count - 1) * range.stepMs;
     const { timestamps, values } = series.range(range.first - lookback, last);
-    if (timestamps.length === 0) continue;
-    const groupLabels = pickLabels(series.labels, by);
-    const groupKey = labelsKey(groupLabels);
-    let group = groups.get(groupKey);
-    if (!group) {
-      group = new GroupAccumulator(groupLabels, range.count, aggregation);
-      groups.set(groupKey, group);
-    }
+    if (timestamps.length === 0) return 0;
+    const group = this.groupOf(series.labels);
     let latest = -1;
     for (let k = 0; k < range.count; k++) {
       const t = range.first + k * range.stepMs;
@@ -99,9 +98,36 @@ export function evaluatePanel(
       if (sampleTs === undefined || t - sampleTs > lookback) continue;
       group.add(k, values[latest] ?? NaN);
     }
+    return timestamps.length;
   }
-  return [...groups.entries()]
-    .map(([key, group]) => ({ key, labels: group.labels, points: group.points(range) }))
-    .filter((series) => series.points.length > 0)
-    .sort((a, b) => a.key.localeCompare(b.key));
+
+  result(): EvaluatedSeries[] {
+    return [...this.groups.entries()]
+      .map(([key, group]) => ({ key, labels: group.labels, points: group.points(this.range) }))
+      .filter((series) => series.points.length > 0)
+      .sort((a, b) => a.key.localeCompare(b.key));
+  }
+
+  private groupOf(labels: Labels): GroupAccumulator {
+    const { by, aggregation } = this.panel.query;
+    const groupLabels = pickLabels(labels, by);
+    const groupKey = labelsKey(groupLabels);
+    let group = this.groups.get(groupKey);
+    if (!group) {
+      group = new GroupAccumulator(groupLabels, this.range.count, aggregation);
+      this.groups.set(groupKey, group);
+    }
+    return group;
+  }
+}
+
+/** Evaluates every series at once; see PanelEvaluator. */
+export function evaluatePanel(
+  sources: readonly ReadableSeries[],
+  panel: Panel,
+  range: StepRange,
+): EvaluatedSeries[] {
+  const evaluator = new PanelEvaluator(panel, range);
+  for (const series of sources) evaluator.add(series);
+  return evaluator.result();
 }

@@ -67,26 +67,32 @@ class EnvelopeAccumulator {
  * envelope) and of every series' maximum (an upper one), drawn as two points, so a long range
  * still shows its peaks. Buckets with no sample stay empty, so gaps survive.
  */
-export function evaluateRollups(
-  sources: readonly RollupSeries[],
-  panel: Panel,
-  from: number,
-  to: number,
-  bucketMs: number,
-): EvaluatedSeries[] {
-  const first = firstBucket(from, bucketMs);
-  const buckets = Math.floor((to - first) / bucketMs) + 1;
-  const groups = new Map<string, EnvelopeAccumulator>();
-  for (const series of sources) {
+export class RollupEvaluator {
+  private readonly groups = new Map<string, EnvelopeAccumulator>();
+  private readonly first: number;
+  private readonly buckets: number;
+
+  constructor(
+    private readonly panel: Panel,
+    from: number,
+    to: number,
+    private readonly bucketMs: number,
+  ) {
+    this.first = firstBucket(from, bucketMs);
+    this.buckets = Math.floor((to - this.first) / bucketMs) + 1;
+  }
+
+  add(series: RollupSeries): void {
     const { rows } = series;
-    if (rows.timestamps.length === 0) continue;
-    const groupLabels = pickLabels(series.labels, panel.query.by);
+    if (rows.timestamps.length === 0) return;
+    const groupLabels = pickLabels(series.labels, this.panel.query.by);
     const groupKey = labelsKey(groupLabels);
-    let group = groups.get(groupKey);
+    let group = this.groups.get(groupKey);
     if (!group) {
-      group = new EnvelopeAccumulator(groupLabels, buckets, panel.query.aggregation);
-      groups.set(groupKey, group);
+      group = new EnvelopeAccumulator(groupLabels, this.buckets, this.panel.query.aggregation);
+      this.groups.set(groupKey, group);
     }
+    const { first, bucketMs } = this;
     rows.timestamps.forEach((ts, row) => {
       const min = rows.min[row] ?? NaN;
       const max = rows.max[row] ?? NaN;
@@ -94,8 +100,24 @@ export function evaluateRollups(
       group.add(Math.floor((ts - first) / bucketMs), min, max);
     });
   }
-  return [...groups.entries()]
-    .map(([key, group]) => ({ key, labels: group.labels, points: group.points(first, bucketMs) }))
-    .filter((series) => series.points.length > 0)
-    .sort((a, b) => a.key.localeCompare(b.key));
+
+  result(): EvaluatedSeries[] {
+    const { first, bucketMs } = this;
+    return [...this.groups.entries()]
+      .map(([key, group]) => ({ key, labels: group.labels, points: group.points(first, bucketMs) }))
+      .filter((series) => series.points.length > 0)
+      .sort((a, b) => a.key.localeCompare(b.key));
+  }
+}
+
+export function evaluateRollups(
+  sources: readonly RollupSeries[],
+  panel: Panel,
+  from: number,
+  to: number,
+  bucketMs: number,
+): EvaluatedSeries[] {
+  const evaluator = new RollupEvaluator(panel, from, to, bucketMs);
+  for (const series of sources) evaluator.add(series);
+  return evaluator.result();
 }

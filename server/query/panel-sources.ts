@@ -1,7 +1,14 @@
 import type { Panel } from '../../lib/protocol';
-import type { HistoryStore, RawRange, RollupResolution } from '../store/history/history-store';
-import type { MemoryStore, ReadableSeries } from '../store/memory-store';
+import type {
+  HistorySeries,
+  HistoryStore,
+  RawRange,
+  RollupResolution,
+} from '../store/history/history-store';
+import type { PagedRead } from '../store/history/reader';
+import type { MemoryStore, ReadableSeries, StoredSeries } from '../store/memory-store';
 import type { RollupSeries } from './evaluate-rollups';
+import type { QueryBudget } from './query-guard';
 
 export interface QuerySources {
   memory: MemoryStore;
@@ -38,23 +45,48 @@ function slice(range: RawRange, from: number, to: number): RawRange {
   return { timestamps: timestamps.subarray(start, end), values: values.subarray(start, end) };
 }
 
-/**
- * Raw samples of every series a panel reads over [from, to]: the in-memory window for its recent
- * part, and for anything older one batch read of the history store for all series at once.
- */
-export function rawSeries(
-  sources: QuerySources,
-  panel: Panel,
-  from: number,
-  to: number,
-): ReadableSeries[] {
+/** The series a panel reads: those history knows, and those only memory holds so far. */
+export interface PanelSeries {
+  stored: HistorySeries[];
+  recent: Map<string, StoredSeries>;
+}
+
+export function selectSeries(sources: QuerySources, panel: Panel): PanelSeries {
   const { metric, matchers } = panel.query;
   const recent = new Map(
     sources.memory.select(metric, matchers).map((series) => [series.key, series]),
   );
+  const stored =
+    sources.history?.series(metric).filter((series) => matches(series.labels, matchers)) ?? [];
+  return { stored, recent };
+}
+
+/** Every page counts against the budget, and the event loop gets a turn between pages. */
+async function drain<T>(read: PagedRead<T>, budget: QueryBudget): Promise<Map<number, T>> {
+  let counted = 0;
+  while (read.next()) {
+    budget.addRows(read.rows - counted);
+    counted = read.rows;
+    await budget.pace();
+  }
+  budget.addRows(read.rows - counted);
+  return read.result();
+}
+
+/**
+ * Raw samples of every series a panel reads over [from, to]: the in-memory window for its recent
+ * part, and for anything older one batch read of the history store for all series at once.
+ */
+export async function rawSeries(
+  sources: QuerySources,
+  { stored, recent: memorySeries }: PanelSeries,
+  from: number,
+  to: number,
+  budget: QueryBudget,
+): Promise<ReadableSeries[]> {
+  const recent = new Map(memorySeries);
   const { history } = sources;
   if (!history) return [...recent.values()];
-  const stored = history.series(metric).filter((series) => matches(series.labels, matchers));
   const memoryFrom = (key: string) => recent.get(key)?.window.firstTimestamp ?? Infinity;
   const historyTo = Math.min(
     to,
@@ -62,10 +94,13 @@ export function rawSeries(
   );
   const older =
     from <= historyTo
-      ? history.readRawMany(
-          stored.map((series) => series.id),
-          from,
-          historyTo,
+      ? await drain(
+          history.pagedRaw(
+            stored.map((series) => series.id),
+            from,
+            historyTo,
+          ),
+          budget,
         )
       : new Map<number, RawRange>();
   const combined: ReadableSeries[] = stored.map((series) => {
@@ -87,24 +122,18 @@ export function rawSeries(
   return [...combined, ...recent.values()];
 }
 
-/** Rollup rows of every series a panel reads over [from, to], in one batch read. */
-export function rollupSeries(
+/** Rollup rows of every series a panel reads over [from, to], in one paced batch read. */
+export async function rollupSeries(
   history: HistoryStore,
-  panel: Panel,
+  stored: readonly HistorySeries[],
   resolution: RollupResolution,
-  from: number,
-  to: number,
-): RollupSeries[] {
-  const { metric, matchers } = panel.query;
-  const stored = history.series(metric).filter((series) => matches(series.labels, matchers));
-  const rows = history.readRollupMany(
-    resolution,
-    stored.map((series) => series.id),
-    from,
-    to,
-  );
+  range: { from: number; to: number },
+  budget: QueryBudget,
+): Promise<RollupSeries[]> {
+  const ids = stored.map((series) => series.id);
+  const rows = await drain(history.pagedRollup(resolution, ids, range.from, range.to), budget);
   return stored.flatMap((series) => {
-    const range = rows.get(series.id);
-    return range ? [{ key: series.key, labels: series.labels, rows: range }] : [];
+    const found = rows.get(series.id);
+    return found ? [{ key: series.key, labels: series.labels, rows: found }] : [];
   });
 }

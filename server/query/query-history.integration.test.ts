@@ -7,6 +7,13 @@ import { PanelSchema } from '../../lib/protocol';
 import { fromWireValue } from '../../lib/series/wire-value';
 import { HistoryStore } from '../store/history/history-store';
 import { MemoryStore } from '../store/memory-store';
+import {
+  DEFAULT_QUERY_LIMITS,
+  QueryBudget,
+  QueryTimeoutError,
+  QueryTooExpensiveError,
+  type QueryLimits,
+} from './query-guard';
 import { pickResolution, queryPanel } from './query-panel';
 
 const HOUR = 3_600_000;
@@ -61,8 +68,8 @@ describe('queries over history', () => {
     ).toBe('1h');
   });
 
-  it('answers 7 days from hour rollups within `points`, keeping the spike', () => {
-    const data = queryPanel({ memory, history }, panel, end - 7 * 24 * HOUR, end, 1000, end);
+  it('answers 7 days from hour rollups within `points`, keeping the spike', async () => {
+    const data = await queryPanel({ memory, history }, panel, end - 7 * 24 * HOUR, end, 1000, end);
     const [series] = data.series;
     expect(series?.points.length).toBeLessThanOrEqual(1000);
     const values = series?.points.map(([, value]) => fromWireValue(value)) ?? [];
@@ -71,24 +78,60 @@ describe('queries over history', () => {
     expect(Math.max(...values)).toBe(70);
   });
 
-  it('answers an hour from earlier today from raw samples', () => {
+  it('answers an hour from earlier today from raw samples', async () => {
     const from = end - 5 * HOUR;
-    const data = queryPanel({ memory, history }, panel, from, from + HOUR, 600, end);
+    const data = await queryPanel({ memory, history }, panel, from, from + HOUR, 600, end);
     expect(data.stepMs).toBe(15_000);
     expect(data.series[0]?.points).toHaveLength(241);
     expect(data.series[0]?.points.every(([, value]) => value === 50)).toBe(true);
   });
 
-  it('stitches history and the in-memory window into one series without a seam', () => {
+  it('stitches history and the in-memory window into one series without a seam', async () => {
     const recent = new MemoryStore({ pointsPerSeries: 100, maxSeries: 10 });
     const from = end - 4 * HOUR;
     for (let ts = end - 20 * 15_000; ts <= end; ts += 15_000) {
       recent.append([{ metric: 'util', labels: { cluster: 'a', gpu: '0' }, ts, value: 40 }]);
       recent.append([{ metric: 'util', labels: { cluster: 'a', gpu: '1' }, ts, value: 60 }]);
     }
-    const data = queryPanel({ memory: recent, history }, panel, from, end, 2000, end);
+    const data = await queryPanel({ memory: recent, history }, panel, from, end, 2000, end);
     const timestamps = data.series[0]?.points.map(([ts]) => ts) ?? [];
     expect(timestamps).toHaveLength(4 * 240 + 1);
     timestamps.slice(1).forEach((ts, i) => expect(ts - (timestamps[i] ?? 0)).toBe(15_000));
+  });
+});
+
+describe('query limits over history', () => {
+  const week = { from: end - 7 * 24 * HOUR, to: end };
+  const run = (limits: Partial<QueryLimits>, clock?: () => number) =>
+    queryPanel(
+      { memory, history },
+      panel,
+      week.from,
+      week.to,
+      5_000,
+      end,
+      new QueryBudget({ ...DEFAULT_QUERY_LIMITS, ...limits }, clock),
+    );
+
+  it('reads hour rollups instead of minute ones when the minute rows would pass the row limit', async () => {
+    expect((await run({})).stepMs).toBeLessThan(HOUR / 2);
+    expect((await run({ maxRowsRead: 1_000 })).stepMs).toBe(HOUR / 2);
+  });
+
+  it('refuses before reading when even hour rollups would pass the limits', async () => {
+    await expect(run({ maxRowsRead: 100 })).rejects.toThrow(QueryTooExpensiveError);
+    await expect(run({ maxCells: 100 })).rejects.toThrow(/limit 100\)/);
+  });
+
+  it('gives each series its share of the points in one answer', async () => {
+    const data = await run({ maxResponsePoints: 100 });
+    expect(data.series.flatMap((series) => series.points).length).toBeLessThanOrEqual(100);
+  });
+
+  it('stops a query inside its loops once its time budget is spent', async () => {
+    let ticks = 0;
+    const clock = () => ticks++;
+    await expect(run({ budgetMs: 6 }, clock)).rejects.toThrow(QueryTimeoutError);
+    expect(ticks).toBeGreaterThan(6);
   });
 });

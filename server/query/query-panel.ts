@@ -1,110 +1,95 @@
 import type { Panel, PanelData } from '../../lib/protocol';
 import { bucketGrid, downsampleMinMax } from '../../lib/series/downsample';
 import { toWireValue } from '../../lib/series/wire-value';
-import type { RollupResolution } from '../store/history/history-store';
-import { RECENT_WINDOW_MS } from '../store/recent-window';
-import { evaluatePanel, lookbackMs, stepRange, type EvaluatedSeries } from './evaluate-panel';
-import { evaluateRollups, firstBucket } from './evaluate-rollups';
+import { PanelEvaluator, lookbackMs, stepRange, type EvaluatedSeries } from './evaluate-panel';
+import { RollupEvaluator, firstBucket } from './evaluate-rollups';
 import { newestSampleAt } from './newest-sample';
-import { rawSeries, rollupSeries, type QuerySources } from './panel-sources';
+import { rawSeries, rollupSeries, selectSeries, type QuerySources } from './panel-sources';
+import { DEFAULT_QUERY_LIMITS, QueryBudget, clampQueryRange } from './query-guard';
+import { BUCKET_MS, planQuery } from './query-plan';
 
-/** Beyond this many steps the evaluation coarsens its step instead of growing without bound. */
-const MAX_EVALUATED_STEPS = 20_000;
-const BUCKET_MS: Record<RollupResolution, number> = { '1m': 60_000, '1h': 3_600_000 };
+export { pickResolution } from './query-plan';
 
-const RESOLUTION_ORDER = ['raw', '1m', '1h'] as const;
+interface Window {
+  from: number;
+  to: number;
+  maxPoints: number;
+  now: number;
+}
 
-/**
- * Raw samples for anything inside the in-memory window or while a point spans under 15 s, minute
- * rollups under 10 min, hour rollups beyond; and never a level whose retention no longer reaches
- * `from`.
- */
-export function pickResolution(
+async function evaluate(
   sources: QuerySources,
-  from: number,
-  to: number,
-  maxPoints: number,
-  now = Date.now(),
-): 'raw' | RollupResolution {
+  panel: Panel,
+  window: Window,
+  budget: QueryBudget,
+): Promise<{ series: EvaluatedSeries[]; stepMs: number }> {
+  const { from, to } = window;
+  const set = selectSeries(sources, panel);
+  const plan = planQuery(sources, set, panel, window, budget.limits);
   const { history } = sources;
-  if (!history) return 'raw';
-  if (from >= now - RECENT_WINDOW_MS) return 'raw';
-  const pointSpan = (to - from) / Math.max(1, Math.floor(maxPoints / 2));
-  const wanted = pointSpan >= 10 * 60_000 ? '1h' : pointSpan >= 15_000 ? '1m' : 'raw';
-  const { rawMs, minuteMs } = history.retention;
-  const kept = from >= now - rawMs ? 'raw' : from >= now - minuteMs ? '1m' : '1h';
-  return (
-    RESOLUTION_ORDER[Math.max(RESOLUTION_ORDER.indexOf(wanted), RESOLUTION_ORDER.indexOf(kept))] ??
-    '1h'
-  );
-}
-
-function evaluate(
-  sources: QuerySources,
-  panel: Panel,
-  from: number,
-  to: number,
-  maxPoints: number,
-  now: number,
-) {
-  const resolution = pickResolution(sources, from, to, maxPoints, now);
-  if (resolution !== 'raw' && sources.history) {
-    const bucketMs = BUCKET_MS[resolution];
-    const series = evaluateRollups(
-      rollupSeries(sources.history, panel, resolution, firstBucket(from, bucketMs), to),
-      panel,
-      from,
-      to,
-      bucketMs,
-    );
-    return { series, stepMs: bucketMs / 2 };
+  if (plan.resolution !== 'raw' && history) {
+    const bucketMs = BUCKET_MS[plan.resolution];
+    const span = { from: firstBucket(from, bucketMs), to };
+    const stored = await rollupSeries(history, set.stored, plan.resolution, span, budget);
+    const evaluator = new RollupEvaluator(panel, from, to, bucketMs);
+    for (const series of stored) {
+      evaluator.add(series);
+      await budget.pace();
+    }
+    return { series: evaluator.result(), stepMs: bucketMs / 2 };
   }
-  const nativeStep = panel.expectedIntervalMs;
-  const stepMs = Math.max(
-    nativeStep,
-    Math.ceil((to - from) / MAX_EVALUATED_STEPS / nativeStep) * nativeStep,
-  );
-  const range = stepRange(from, to, stepMs);
-  return {
-    series: evaluatePanel(
-      rawSeries(sources, panel, range.first - lookbackMs(panel, stepMs), to),
-      panel,
-      range,
-    ),
-    stepMs,
-  };
+  const range = stepRange(from, to, plan.stepMs);
+  const readFrom = range.first - lookbackMs(panel, plan.stepMs);
+  const evaluator = new PanelEvaluator(panel, range);
+  for (const series of await rawSeries(sources, set, readFrom, to, budget)) {
+    evaluator.add(series);
+    await budget.pace();
+  }
+  return { series: evaluator.result(), stepMs: plan.stepMs };
 }
 
 /**
- * A panel over [from, to] with at most maxPoints per series, read from memory and history as the
- * range needs. When any series would exceed maxPoints, all are downsampled on one grid so they
- * stay aligned; stepMs is then the spacing of that grid.
+ * A panel over [from, to] (`to` clamped to now plus a small skew) with at most maxPoints per
+ * series and the budget's share of the answer, read from memory and history as the range needs.
+ * When any series would exceed its points, all are downsampled on one grid so they stay aligned;
+ * stepMs is then the spacing of that grid.
  */
-export function queryPanel(
+export async function queryPanel(
   sources: QuerySources,
   panel: Panel,
-  from: number,
-  to: number,
+  requestedFrom: number,
+  requestedTo: number,
   maxPoints: number,
   now = Date.now(),
-): PanelData {
-  const { series, stepMs } = evaluate(sources, panel, from, to, maxPoints, now);
-  const downsample = series.some((entry) => entry.points.length > maxPoints);
-  const grid = bucketGrid(from, to, maxPoints);
-  const encode = (entry: EvaluatedSeries) =>
-    (downsample ? downsampleMinMax(entry.points, grid) : entry.points).map(
-      ([ts, value]) => [ts, toWireValue(value)] as [number, ReturnType<typeof toWireValue>],
-    );
+  budget = new QueryBudget(DEFAULT_QUERY_LIMITS),
+): Promise<PanelData> {
+  budget.check();
+  const { from, to } = clampQueryRange(requestedFrom, requestedTo, now);
+  const window = { from, to, maxPoints, now };
+  const { series, stepMs } = await evaluate(sources, panel, window, budget);
+  const share = Math.floor(budget.limits.maxResponsePoints / Math.max(1, series.length));
+  const perSeries = Math.max(2, Math.min(maxPoints, share));
+  const downsample = series.some((entry) => entry.points.length > perSeries);
+  const grid = bucketGrid(from, to, perSeries);
+  const encoded = [];
+  for (const entry of series) {
+    const points = downsample ? downsampleMinMax(entry.points, grid) : entry.points;
+    encoded.push({
+      key: entry.key,
+      labels: entry.labels,
+      points: points.map(([ts, value]): [number, ReturnType<typeof toWireValue>] => [
+        ts,
+        toWireValue(value),
+      ]),
+    });
+    await budget.pace();
+  }
   return {
     panelId: panel.id,
     from,
     to,
     stepMs: downsample ? Math.max(stepMs, grid.width / 2) : stepMs,
     newestSampleAt: newestSampleAt(sources.memory, panel, to),
-    series: series.map((entry) => ({
-      key: entry.key,
-      labels: entry.labels,
-      points: encode(entry),
-    })),
+    series: encoded,
   };
 }

@@ -3,6 +3,8 @@ import { FINE_WINDOW_MS, emitSlots, fillRange, type FillRange } from './history-
 
 /** The longest a timer waits, so a clock jump is noticed soon enough. */
 const MAX_WAIT_MS = 60_000;
+/** The first wait after a failed tick; it doubles with each failure in a row, up to MAX_WAIT_MS. */
+const FIRST_BACKOFF_MS = 1_000;
 
 export interface LiveLoop {
   stop(): void;
@@ -11,6 +13,7 @@ export interface LiveLoop {
 /**
  * One timer for every family and event: each tick emits the cadence slots due since the last one
  * (so a stall leaves no holes) and applies the events passed, then sleeps until the next is due.
+ * A failing tick is retried later and later, and logged when it starts and stops failing.
  */
 export function startLiveLoop(
   fill: FillRange,
@@ -21,6 +24,7 @@ export function startLiveLoop(
   const { families, clock, sink, logger } = fill;
   const last = families.map((family) => Math.floor(filledTo / family.cadenceMs) * family.cadenceMs);
   let timer: NodeJS.Timeout | undefined;
+  let failures = 0;
 
   async function tick() {
     const wall = now();
@@ -38,16 +42,30 @@ export function startLiveLoop(
     player.playUntil(wall);
   }
 
-  function schedule() {
-    if (fill.stopped()) return;
+  function onTick(error?: unknown) {
+    if (error === undefined) {
+      if (failures > 0) logger.info({ failures }, 'scenario ticks recovered');
+      failures = 0;
+      return;
+    }
+    if (failures === 0) logger.error({ err: error }, 'scenario tick failed; retrying with backoff');
+    failures++;
+  }
+
+  function nextDelay(): number {
+    if (failures > 0) return Math.min(MAX_WAIT_MS, FIRST_BACKOFF_MS * 2 ** (failures - 1));
     const due = families.map((family, index) => (last[index] ?? 0) + family.cadenceMs);
     const next = Math.min(...due, player.nextAt() ?? Infinity);
-    const delay = Math.min(MAX_WAIT_MS, Math.max(0, next - now()));
+    return Math.min(MAX_WAIT_MS, Math.max(0, next - now()));
+  }
+
+  function schedule() {
+    if (fill.stopped()) return;
     timer = setTimeout(() => {
       tick()
-        .catch((error: unknown) => logger.error({ err: error }, 'scenario tick failed'))
+        .then(() => onTick(), onTick)
         .finally(schedule);
-    }, delay);
+    }, nextDelay());
   }
 
   schedule();

@@ -1,32 +1,29 @@
 import type { Logger } from 'pino';
 import type { Panel } from '../../lib/protocol';
-import type { HistoryStore } from './history/history-store';
+import type { CloseReport, HistoryStore } from './history/history-store';
+import type { AggregatorMetrics } from '../metrics';
+import { startHistoryFlusher, type HistoryFlusher } from './history-flusher';
+import { registerHistoryMetrics } from './history-metrics';
 import type { MemoryStore } from './memory-store';
 import { RECENT_WINDOW_MS } from './recent-window';
+import { RESTORED } from './series-quotas';
 
-export interface HistoryPersistence {
-  stop(): void;
-}
+export type HistoryPersistence = HistoryFlusher;
 
-/**
- * Flushes buffered samples to SQLite on a timer, outside any request or broadcast, and prunes
- * expired rows hourly. A flush that fails is logged and retried with the next one.
- */
+/** Flushes buffered samples to SQLite (see startHistoryFlusher) and prunes expired rows hourly. */
 export function startHistoryPersistence(
   history: HistoryStore,
   flushIntervalMs: number,
   logger: Logger,
   onFlush: (rows: number, seconds: number) => void,
+  maxBackoffMs?: number,
 ): HistoryPersistence {
-  const flush = setInterval(() => {
-    const started = performance.now();
-    try {
-      const rows = history.flush();
-      onFlush(rows, (performance.now() - started) / 1000);
-    } catch (error) {
-      logger.error({ err: error }, 'history flush failed; retrying with the next flush');
-    }
-  }, flushIntervalMs);
+  const flusher = startHistoryFlusher(history, {
+    intervalMs: flushIntervalMs,
+    maxBackoffMs,
+    logger,
+    onFlush,
+  });
   const prune = setInterval(() => {
     try {
       logger.info(history.prune(), 'history pruned');
@@ -35,11 +32,56 @@ export function startHistoryPersistence(
     }
   }, 3_600_000);
   return {
+    ...flusher,
     stop() {
-      clearInterval(flush);
+      flusher.stop();
       clearInterval(prune);
     },
   };
+}
+
+export interface PersistenceOptions {
+  logger: Logger;
+  flushIntervalMs?: number;
+  flushMaxBackoffMs?: number;
+}
+
+/** The aggregator's persistence: the flush loop, its metrics and the hourly prune. */
+export function startPersistence(
+  history: HistoryStore,
+  options: PersistenceOptions,
+  metrics: AggregatorMetrics,
+): HistoryPersistence {
+  registerHistoryMetrics(metrics.registry, history);
+  const onFlush = (rows: number, seconds: number) => {
+    metrics.historyFlushSeconds.observe(seconds);
+    metrics.historyRowsWritten.inc(rows);
+  };
+  const intervalMs = options.flushIntervalMs ?? 1_000;
+  return startHistoryPersistence(
+    history,
+    intervalMs,
+    options.logger,
+    onFlush,
+    options.flushMaxBackoffMs,
+  );
+}
+
+/** Closes the store after a final flush and logs what it could not keep, with the reason. */
+export function closeHistory(history: HistoryStore, logger: Logger): CloseReport {
+  const report = history.close();
+  if (report.lost > 0) {
+    logger.error(
+      { ...report, file: history.path, dropped: history.dropped },
+      'history samples lost at shutdown: they could not be written',
+    );
+  } else {
+    logger.info(
+      { written: report.written, dropped: history.dropped },
+      'history flushed at shutdown',
+    );
+  }
+  return report;
 }
 
 /** Refills the in-memory windows from history after a restart, so live panels have a past. */
@@ -67,9 +109,8 @@ export function preloadRecent(
         ts,
         value: range.values[i] ?? NaN,
       }));
-      memory.assertRoomFor(samples);
-      memory.append(samples);
-      loaded += samples.length;
+      // Restored series count against the ingest share, so a full store cannot keep a source out.
+      loaded += memory.append(samples, RESTORED).kept.length;
     }
   }
   return loaded;

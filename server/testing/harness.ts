@@ -40,7 +40,9 @@ export async function startAggregator(
   return {
     aggregator,
     baseUrl: `http://127.0.0.1:${address.port}`,
-    close: () => aggregator.close(),
+    close: async () => {
+      await aggregator.close();
+    },
   };
 }
 

@@ -1,15 +1,18 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Logger } from 'pino';
 import type { StoredSample } from '../memory-store';
 import { migrate } from './migrations';
-import { HistoryReader } from './reader';
+import { ensureDataDir, openDatabase } from './open-database';
+import { PendingWrites, type Settled } from './pending-writes';
+import { HistoryReader, type PagedRead } from './reader';
 import { RetentionKeeper } from './retention';
 import { DB_FILE_NAME } from './schema';
 import { SeriesRegistry } from './series-registry';
+import { StorageHealth, type StorageStatus } from './storage-health';
 import {
   DEFAULT_RETENTION,
+  type CloseReport,
   type HistorySeries,
   type HistoryStats,
   type HistoryStoreOptions,
@@ -19,30 +22,18 @@ import {
   type RollupRange,
   type RollupResolution,
 } from './types';
-import { WriteBuffer } from './write-buffer';
 import { HistoryWriter } from './writer';
 
 export * from './types';
 
-const BUSY_TIMEOUT_MS = 5_000;
+/** About 30 MB of unsaved samples: an hour of outage at the built-in scenario's rate. */
+export const DEFAULT_BUFFER_LIMIT = 1_000_000;
 
-function openDatabase(file: string, logger: Logger): Database.Database {
-  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
-  try {
-    const mode: unknown = db.pragma('journal_mode = WAL', { simple: true });
-    if (mode !== 'wal') logger.warn({ file, mode }, 'history db could not switch to WAL');
-    // WAL + NORMAL: a crash loses at most the last transaction and never corrupts the file.
-    db.pragma('synchronous = NORMAL');
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    db.pragma('foreign_keys = ON');
-    const { from, to } = migrate(db);
-    if (from !== to) logger.info({ file, from, to }, 'history schema migrated');
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-}
+export const DROP_REASONS = ['buffer_full', 'shutdown'] as const;
+export type DropReason = (typeof DROP_REASONS)[number];
+
+/** Called as unsaved chunks settle, oldest first: committed, or dropped and counted. */
+export type SettledListener = (settled: Settled, committed: boolean) => void;
 
 /** A private database with the full schema, for an aggregator that keeps no history on disk. */
 export function openInMemoryDatabase(): Database.Database {
@@ -58,15 +49,22 @@ function fileSize(path: string): number {
 
 /** Embedded history: raw samples plus 1m and 1h rollups in one SQLite file under dataDir. */
 export class HistoryStore {
-  private readonly buffer = new WriteBuffer();
+  private readonly pending = new PendingWrites();
   private readonly registry: SeriesRegistry;
   private readonly writer: HistoryWriter;
   private readonly reader: HistoryReader;
   private readonly retentionKeeper: RetentionKeeper;
   private readonly now: () => number;
+  private readonly health: StorageHealth;
+  private readonly listeners = new Set<SettledListener>();
+  private readonly bufferLimit: number;
+  /** Samples given up, by reason; each is also logged. */
+  readonly dropped: Record<DropReason, number> = { buffer_full: 0, shutdown: 0 };
+  /** Failed write attempts by error code. */
+  readonly writeFailures = new Map<string, number>();
   /** How long each level keeps its rows; queries read a level only inside its retention. */
   readonly retention: Retention;
-  private closed = false;
+  private closeReport: CloseReport | undefined;
 
   private constructor(
     private readonly db: Database.Database,
@@ -79,12 +77,15 @@ export class HistoryStore {
     this.retention = { ...DEFAULT_RETENTION, ...options.retention };
     this.retentionKeeper = new RetentionKeeper(db, this.retention);
     this.now = options.now ?? Date.now;
+    this.health = new StorageHealth(file, this.now);
+    this.bufferLimit = options.bufferLimit ?? DEFAULT_BUFFER_LIMIT;
   }
 
+  /** Throws HistoryOpenError or SchemaTooNewError naming the file, the problem and the remedy. */
   static open(options: HistoryStoreOptions): HistoryStore {
-    mkdirSync(options.dataDir, { recursive: true });
+    ensureDataDir(options.dataDir);
     const file = join(options.dataDir, DB_FILE_NAME);
-    return new HistoryStore(openDatabase(file, options.logger), file, options);
+    return new HistoryStore(openDatabase(file, options), file, options);
   }
 
   /** The open connection, shared with the annotation and token stores. */
@@ -92,15 +93,67 @@ export class HistoryStore {
     return this.db;
   }
 
-  /** Buffers only; nothing reaches disk before `flush`. */
-  append(samples: readonly StoredSample[]): void {
-    if (this.closed) throw new Error('history store is closed');
-    this.buffer.add(samples);
+  get path(): string {
+    return this.file;
   }
 
-  /** Writes every buffered sample and its rollups in one transaction; returns raw rows written. */
+  /** Sequence number of the newest appended sample; see `onSettled`. */
+  get appendedSeq(): number {
+    return this.pending.appendedSeq;
+  }
+
+  /** Whether `more` samples fit in the unsaved buffer without dropping any. */
+  hasRoomFor(more: number): boolean {
+    return this.pending.size + more <= this.bufferLimit;
+  }
+
+  /** Buffers only; past the buffer limit the oldest unsaved chunks are dropped and counted. */
+  append(samples: readonly StoredSample[]): void {
+    if (this.closeReport) throw new Error('history store is closed');
+    this.pending.add(samples);
+    const dropped = this.pending.trimTo(this.bufferLimit);
+    for (const settled of dropped) this.settle(settled, false);
+    const count = dropped.reduce((sum, settled) => sum + settled.samples, 0);
+    if (count > 0) this.recordDropped('buffer_full', count);
+  }
+
+  /** Writes the oldest unsaved chunk in one transaction; undefined when nothing waits. */
+  flushChunk(): number | undefined {
+    const chunk = this.pending.oldest();
+    if (!chunk) return undefined;
+    let written: number;
+    try {
+      written = this.writer.write(chunk, this.retentionKeeper.pruneHorizons);
+    } catch (error) {
+      const code = this.health.recordFailure(error);
+      this.writeFailures.set(code, (this.writeFailures.get(code) ?? 0) + 1);
+      throw error;
+    }
+    this.health.recordSuccess();
+    const settled = this.pending.shift();
+    if (settled) this.settle(settled, true);
+    return written;
+  }
+
+  /** Writes every unsaved chunk, oldest first; a failure keeps it and the rest for a retry. */
   flush(): number {
-    return this.writer.flush(this.buffer, this.retentionKeeper.pruneHorizons);
+    let total = 0;
+    for (let rows = this.flushChunk(); rows !== undefined; rows = this.flushChunk()) total += rows;
+    return total;
+  }
+
+  onSettled(listener: SettledListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  status(): StorageStatus {
+    return {
+      ...this.health.status(),
+      bufferedSamples: this.pending.size,
+      bufferLimit: this.bufferLimit,
+      droppedSamples: this.dropped.buffer_full + this.dropped.shutdown,
+    };
   }
 
   series(metric: string): HistorySeries[] {
@@ -119,6 +172,20 @@ export class HistoryStore {
     to: number,
   ): Map<number, RollupRange> {
     return this.reader.readRollupMany(resolution, seriesIds, from, to);
+  }
+
+  /** `readRawMany` a page at a time, for reads that must yield and stay within a budget. */
+  pagedRaw(seriesIds: readonly number[], from: number, to: number): PagedRead<RawRange> {
+    return this.reader.pagedRaw(seriesIds, from, to);
+  }
+
+  pagedRollup(
+    resolution: RollupResolution,
+    seriesIds: readonly number[],
+    from: number,
+    to: number,
+  ): PagedRead<RollupRange> {
+    return this.reader.pagedRollup(resolution, seriesIds, from, to);
   }
 
   /** Scans the whole range whatever the series: prefer `readRawMany` for more than one. */
@@ -150,15 +217,34 @@ export class HistoryStore {
     return { bytesOnDisk: files.reduce((sum, size) => sum + size, 0), ...this.reader.rowCounts() };
   }
 
-  /** Idempotent; the connection is closed even when the final flush fails. */
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
+  /** Idempotent; tries a final flush and reports what it could not keep. */
+  close(): CloseReport {
+    if (this.closeReport) return this.closeReport;
+    let written = 0;
     try {
-      this.flush();
+      written = this.flush();
       this.db.pragma('optimize');
+    } catch (error) {
+      this.options.logger.error({ err: error, file: this.file }, 'final history flush failed');
     } finally {
       this.db.close();
     }
+    const lost = this.pending.size;
+    if (lost > 0) this.recordDropped('shutdown', lost);
+    this.closeReport = { written, lost, reason: lost > 0 ? this.health.status().reason : null };
+    return this.closeReport;
+  }
+
+  private settle(settled: Settled, committed: boolean): void {
+    for (const listener of this.listeners) listener(settled, committed);
+  }
+
+  private recordDropped(reason: DropReason, samples: number): void {
+    this.dropped[reason] += samples;
+    const { reason: cause } = this.health.status();
+    this.options.logger.error(
+      { reason, samples, total: this.dropped[reason], limit: this.bufferLimit, cause },
+      'unsaved history samples lost',
+    );
   }
 }

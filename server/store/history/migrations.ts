@@ -16,10 +16,12 @@ export class SchemaTooNewError extends Error {
   constructor(
     readonly found: number,
     readonly supported: number,
+    file = 'the history database',
   ) {
     super(
-      `history database is at schema version ${found}, but this build only knows up to ` +
-        `version ${supported}; run a newer Headroom or point HEADROOM_DATA_DIR elsewhere`,
+      `${file} is at schema version ${found}, but this build only knows up to ` +
+        `version ${supported}: it was written by a newer Headroom. Run that newer Headroom, ` +
+        'or point HEADROOM_DATA_DIR elsewhere; the file was left as it is',
     );
     this.name = 'SchemaTooNewError';
   }

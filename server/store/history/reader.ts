@@ -59,22 +59,44 @@ const ROLLUP: Shape<RollupRange> = {
   }),
 };
 
-function readMany<T>(
-  reads: LevelReads,
-  shape: Shape<T>,
-  { seriesIds, from, to }: { seriesIds: readonly number[]; from: number; to: number },
-): Map<number, T> {
-  const splitter = new SeriesSplitter(seriesIds, shape.width);
-  const ids = JSON.stringify(seriesIds);
-  let after: [time: number, id: number] = [from, -Infinity];
-  for (;;) {
-    const rows = reads.many.all(...after, to, ids, PAGE_ROWS);
-    splitter.add(rows);
-    const last = rows[rows.length - 1];
-    if (!last || rows.length < PAGE_ROWS) break;
-    after = [last[1], last[0]];
+/** One batch read taken a page at a time, so a caller can pace it and stop it between pages. */
+export class PagedRead<T> {
+  private readonly splitter: SeriesSplitter;
+  private readonly ids: string;
+  private after: [time: number, id: number];
+  private done = false;
+  /** Rows read so far. */
+  rows = 0;
+
+  constructor(
+    private readonly reads: LevelReads,
+    private readonly shape: Shape<T>,
+    seriesIds: readonly number[],
+    from: number,
+    private readonly to: number,
+  ) {
+    this.splitter = new SeriesSplitter(seriesIds, shape.width);
+    this.ids = JSON.stringify(seriesIds);
+    this.after = [from, -Infinity];
   }
-  return new Map([...splitter.finish()].map(([id, columns]) => [id, shape.build(columns)]));
+
+  /** Reads the next page; false once the range is exhausted. */
+  next(): boolean {
+    if (this.done) return false;
+    const rows = this.reads.many.all(...this.after, this.to, this.ids, PAGE_ROWS);
+    this.splitter.add(rows);
+    this.rows += rows.length;
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < PAGE_ROWS) this.done = true;
+    else this.after = [last[1], last[0]];
+    return !this.done;
+  }
+
+  result(): Map<number, T> {
+    while (this.next());
+    const columns = [...this.splitter.finish()];
+    return new Map(columns.map(([id, series]) => [id, this.shape.build(series)]));
+  }
 }
 
 function readOne<T>(reads: LevelReads, shape: Shape<T>, params: OneParams): T {
@@ -104,7 +126,7 @@ export class HistoryReader {
   }
 
   readRawMany(seriesIds: readonly number[], from: number, to: number): Map<number, RawRange> {
-    return readMany(this.raw, RAW, { seriesIds, from, to });
+    return this.pagedRaw(seriesIds, from, to).result();
   }
 
   readRollupMany(
@@ -113,7 +135,20 @@ export class HistoryReader {
     from: number,
     to: number,
   ): Map<number, RollupRange> {
-    return readMany(this.rollups[resolution], ROLLUP, { seriesIds, from, to });
+    return this.pagedRollup(resolution, seriesIds, from, to).result();
+  }
+
+  pagedRaw(seriesIds: readonly number[], from: number, to: number): PagedRead<RawRange> {
+    return new PagedRead(this.raw, RAW, seriesIds, from, to);
+  }
+
+  pagedRollup(
+    resolution: RollupResolution,
+    seriesIds: readonly number[],
+    from: number,
+    to: number,
+  ): PagedRead<RollupRange> {
+    return new PagedRead(this.rollups[resolution], ROLLUP, seriesIds, from, to);
   }
 
   readRaw(seriesId: number, from: number, to: number): RawRange {

@@ -24,6 +24,19 @@ export interface HistoryStoreOptions {
   logger: Logger;
   retention?: Partial<Retention>;
   now?: () => number;
+  /** Unsaved samples kept while writes fail; past it the oldest chunks are dropped and counted. */
+  bufferLimit?: number;
+  /** Commit with a full fsync (HEADROOM_INGEST_DURABLE). */
+  durable?: boolean;
+  /** Move a damaged file aside and start empty (HEADROOM_START_EMPTY). */
+  startEmptyIfDamaged?: boolean;
+}
+
+/** What a close could not keep: samples still unsaved when the final flush failed. */
+export interface CloseReport {
+  written: number;
+  lost: number;
+  reason: string | null;
 }
 
 export interface HistorySeries {

@@ -18,7 +18,7 @@ export interface SortedSamples {
 
 /** Samples waiting for the next flush, grouped by series; touches no disk. */
 export class WriteBuffer {
-  private pending = new Map<string, PendingSeries>();
+  private readonly pending = new Map<string, PendingSeries>();
   private count = 0;
 
   get size(): number {
@@ -46,11 +46,6 @@ export class WriteBuffer {
 
   series(): IterableIterator<PendingSeries> {
     return this.pending.values();
-  }
-
-  clear(): void {
-    this.pending = new Map();
-    this.count = 0;
   }
 }
 

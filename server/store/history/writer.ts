@@ -21,7 +21,7 @@ function inKeyOrder(batches: readonly SeriesBatch[]): RawRef[] {
   return refs.sort((a, b) => a.ts - b.ts || a.batch.id - b.batch.id);
 }
 
-/** Writes a WriteBuffer's samples and their rollups in one transaction. */
+/** Writes a chunk of buffered samples and their rollups in one transaction. */
 export class HistoryWriter {
   private readonly insertNew: Statement<RawParams>;
   private readonly overwrite: Statement<[value: number | null, ts: number, seriesId: number]>;
@@ -49,13 +49,11 @@ export class HistoryWriter {
     });
   }
 
-  /** Returns the raw rows written; the buffer is cleared only once the transaction commits. */
-  flush(buffer: WriteBuffer, horizons: PruneHorizons): number {
+  /** Writes one chunk in one transaction and returns the raw rows written; the chunk is kept. */
+  write(buffer: WriteBuffer, horizons: PruneHorizons): number {
     if (buffer.size === 0) return 0;
     try {
-      const written = this.flushAll(buffer, horizons);
-      buffer.clear();
-      return written;
+      return this.flushAll(buffer, horizons);
     } catch (error) {
       this.registry.forgetUncommitted();
       throw error;

@@ -1,0 +1,54 @@
+import { QueryParamsSchema, type Panel } from '../../lib/protocol';
+import type { QuerySources } from '../query/panel-sources';
+import { translateQueryError } from '../query/query-errors';
+import { QueryGate } from '../query/query-gate';
+import { DEFAULT_QUERY_LIMITS, QueryBudget, type QueryLimits } from '../query/query-guard';
+import { queryPanel } from '../query/query-panel';
+import { HttpError, describeZodError, sendJson } from './http';
+import type { Route } from './router';
+
+/** Queries evaluated at once; more wait, their wait counted against their time budget. */
+export const MAX_CONCURRENT_QUERIES = 4;
+export const MAX_WAITING_QUERIES = 64;
+
+export interface QueryRouteContext {
+  sources: QuerySources;
+  panels: readonly Panel[];
+  limits?: Partial<QueryLimits>;
+}
+
+/** GET /api/query: a panel over a range, its work bounded by the limits, never by the range. */
+export function createQueryRoute(context: QueryRouteContext): Route {
+  const panelsById = new Map(context.panels.map((panel) => [panel.id, panel]));
+  const limits: QueryLimits = { ...DEFAULT_QUERY_LIMITS, ...context.limits };
+  const gate = new QueryGate(MAX_CONCURRENT_QUERIES, MAX_WAITING_QUERIES);
+  return {
+    permission: 'read',
+    handler: async (_req, res, url) => {
+      const budget = new QueryBudget(limits);
+      const parsed = QueryParamsSchema.safeParse(Object.fromEntries(url.searchParams));
+      if (!parsed.success) {
+        throw new HttpError(400, 'invalid_request', describeZodError(parsed.error));
+      }
+      const { panel: panelId, from, to, points } = parsed.data;
+      const panel = panelsById.get(panelId);
+      if (!panel) {
+        throw new HttpError(
+          404,
+          'unknown_panel',
+          `no panel with id "${panelId}"; see GET /api/panels`,
+        );
+      }
+      try {
+        const data = await gate.run(() =>
+          queryPanel(context.sources, panel, from, to, points, Date.now(), budget),
+        );
+        sendJson(res, 200, data);
+      } catch (error) {
+        const failure = translateQueryError(error);
+        if (!failure) throw error;
+        throw new HttpError(failure.status, failure.code, failure.message, failure.headers);
+      }
+    },
+  };
+}
