@@ -52,6 +52,8 @@ mkdirSync('test-results', { recursive: true });
 
 const codes = [
   step('Chromium', 'bash', ['.ci/ensure-chromium.sh']),
+  step('Prometheus', 'bash', ['.ci/ensure-prometheus.sh']),
+  step('RabbitMQ management API', 'bash', ['.ci/ensure-rabbitmq-management.sh']),
   step('unit and integration tests', 'npx', [
     'vitest',
     'run',

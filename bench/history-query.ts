@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { HistoryStore, type RollupResolution } from '../server/store/history/history-store';
-import { DB_FILE_NAME } from '../server/store/history/schema';
-import type { StoredSample } from '../server/store/memory-store';
+import { HistoryStore, type RollupResolution } from '../server/samples/history/history-store';
+import { DB_FILE_NAME } from '../server/db/open-database';
+import type { StoredSample } from '../server/samples/sample';
 import { PanelSchema } from '../lib/protocol';
 import { pickResolution, queryPanel } from '../server/query/query-panel';
-import { MemoryStore } from '../server/store/memory-store';
+import { MemoryStore } from '../server/samples/memory-store';
+import { MergedReader } from '../server/samples/merged-reader';
 
 // Ingest and query figures of the embedded history store: `npx tsx bench/history-query.ts`.
 // `--reduced` writes 7 days at 60 s plus the last 24 h at 15 s instead of 7 days at 15 s.
@@ -223,7 +224,7 @@ const PANEL = PanelSchema.parse({
 /** The whole /api/query path: pick a resolution, read every series, aggregate, downsample. */
 async function reportPanelQuery(store: HistoryStore, points: number): Promise<void> {
   const memory = new MemoryStore({ pointsPerSeries: 3_600, maxSeries: 1_000 });
-  const sources = { memory, history: store };
+  const sources = new MergedReader({ memory, history: store });
   const timed = await timeRunsAsync(async () => {
     const data = await queryPanel(sources, PANEL, START, END, points, END);
     return Math.max(...data.series.map((series) => series.points.length));
@@ -237,10 +238,10 @@ async function reportPanelQuery(store: HistoryStore, points: number): Promise<vo
 
 /** The issue-9 reproductions against the guard: time taken and the longest event-loop stall. */
 async function reportGuard(store: HistoryStore): Promise<void> {
-  const sources = {
+  const sources = new MergedReader({
     memory: new MemoryStore({ pointsPerSeries: 3_600, maxSeries: 1_000 }),
     history: store,
-  };
+  });
   const cases = [
     ['to = 2^53 - 1 (clamped)', END - 3 * HOUR, Number.MAX_SAFE_INTEGER],
     ['to = now + 1e8 h (clamped)', END - 3 * HOUR, END + 1e8 * HOUR],

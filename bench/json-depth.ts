@@ -1,6 +1,6 @@
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../lib/json-depth';
 import { IngestRequestSchema } from '../lib/protocol';
-import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from '../server/api/http';
-import { nestsDeeperThan } from '../server/api/json-depth';
+import { MAX_BODY_BYTES } from '../server/api/http';
 import { parseJsonIngest } from '../server/ingest/ingest';
 
 // Time to refuse 1 MiB of nested arrays on the ingest path: `npx tsx bench/json-depth.ts`.

@@ -5,11 +5,13 @@ import {
   PanelDataSchema,
   PanelsResponseSchema,
   SessionSchema,
+  SourcesResponseSchema,
   type Annotation,
   type AnnotationQuery,
   type Panel,
   type PanelData,
   type Session,
+  type SourcesResponse,
 } from './protocol';
 import { parseTimeRange, rangeKey, resolveRange, type TimeRange } from './time-range';
 
@@ -82,6 +84,10 @@ export async function fetchAnnotations(
 
 export function fetchAnnotation(origin: string, id: string, token?: string): Promise<Annotation> {
   return getJson(`${origin}/api/annotations/${encodeURIComponent(id)}`, AnnotationSchema, token);
+}
+
+export function fetchSources(origin: string, token?: string): Promise<SourcesResponse> {
+  return getJson(`${origin}/api/sources`, SourcesResponseSchema, token);
 }
 
 export async function fetchPanels(origin: string, token?: string): Promise<Panel[]> {

@@ -3,6 +3,7 @@ import {
   digitsForSpan,
   formatAge,
   formatChange,
+  formatAxisTick,
   formatClock,
   formatShort,
   formatValue,
@@ -22,6 +23,18 @@ describe('formatValue', () => {
     expect(formatValue(NaN, 'count')).toBe('NaN');
     expect(formatValue(Infinity, 'percent')).toBe('+Inf');
     expect(formatValue(-Infinity, 'perHour')).toBe('-Inf');
+  });
+});
+
+describe('units as data', () => {
+  it('formats any unit a panel names, parameterised ones included, through one call', () => {
+    expect(formatValue(81_559, 'mebibytes')).toBe('79.6 GiB');
+    expect(formatValue(0.25, 'seconds')).toBe('250 ms');
+    expect(formatValue(350, 'watts')).toBe('350 W');
+    expect(formatValue(72.5, 'celsius')).toBe('72.5 °C');
+    expect(formatValue(12_400, 'requestsPerSecond')).toBe('12.4 k req/s');
+    expect(formatValue(12_345_678, 'currency:EUR')).toBe('€12.3M');
+    expect(formatAxisTick(90, 'seconds', 30)).toBe('1.5\u00a0min');
   });
 });
 

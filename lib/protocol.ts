@@ -10,10 +10,13 @@ import {
   type AnnotationUpdateRequest,
 } from './protocol-annotations';
 import { TimestampParamSchema } from './protocol-time';
+import { SOURCE_STATES } from './protocol-sources';
+import { UnitSchema } from './units/names';
 
 export * from './protocol-annotations';
 export * from './protocol-access';
 export * from './protocol-time';
+export * from './protocol-sources';
 
 export const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 export const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -70,8 +73,7 @@ export const IngestRequestSchema = z.strictObject({
 export const AGGREGATIONS = ['avg', 'sum', 'min', 'max'] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];
 
-export const UNITS = ['percent', 'count', 'perHour'] as const;
-export type Unit = (typeof UNITS)[number];
+export { UNITS, UnitSchema, type Unit } from './units/names';
 
 export const PANEL_DISPLAYS = ['lines', 'heatmap'] as const;
 export type PanelDisplay = (typeof PANEL_DISPLAYS)[number];
@@ -79,19 +81,31 @@ export type PanelDisplay = (typeof PANEL_DISPLAYS)[number];
 export const PANEL_FORECASTS = ['none', 'queue-drain'] as const;
 export type PanelForecast = (typeof PANEL_FORECASTS)[number];
 
-export const PanelQuerySchema = z.strictObject({
+export const StructuredQuerySchema = z.strictObject({
   metric: z.string().regex(METRIC_NAME),
   matchers: z.record(z.string().regex(LABEL_NAME), z.string()).default({}),
   aggregation: z.enum(AGGREGATIONS),
   by: z.array(z.string().regex(LABEL_NAME)).default([]),
 });
+export type StructuredQuery = z.infer<typeof StructuredQuerySchema>;
+
+/** A PromQL expression over Headroom's own store, or over the prometheus-api source `source`. */
+export const PromqlQuerySchema = z.strictObject({
+  expr: z.string().min(1).max(4_096),
+  source: z.string().min(1).optional(),
+});
+export type PromqlQuery = z.infer<typeof PromqlQuerySchema>;
+
+export const PanelQuerySchema = z.union([StructuredQuerySchema, PromqlQuerySchema]);
 export type PanelQuery = z.infer<typeof PanelQuerySchema>;
+
+export const isPromqlQuery = (query: PanelQuery): query is PromqlQuery => 'expr' in query;
 
 export const PanelSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   title: z.string().min(1),
   description: z.string().default(''),
-  unit: z.enum(UNITS),
+  unit: UnitSchema,
   query: PanelQuerySchema,
   expectedIntervalMs: z.number().int().positive(),
   thresholds: z
@@ -175,6 +189,7 @@ export const ERROR_CODES = [
   'storage_unavailable',
   'query_too_expensive',
   'query_timeout',
+  'source_unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -205,6 +220,8 @@ export interface ServerToClientEvents {
   'samples:catchup': (chunk: CatchUpChunk) => void;
   'annotation:upsert': (annotation: Annotation) => void;
   'annotation:delete': (request: AnnotationDeleteRequest) => void;
+  /** The dashboard file changed the panel list: refetch GET /api/panels. */
+  'panels:changed': (change: PanelsChanged) => void;
 }
 
 export interface ClientToServerEvents {
@@ -221,9 +238,6 @@ export interface ClientToServerEvents {
   ) => void;
   'annotation:delete': (request: AnnotationDeleteRequest, ack: (result: Ack<null>) => void) => void;
 }
-
-export const SOURCE_STATES = ['starting', 'running', 'stopped', 'failed'] as const;
-export type SourceState = (typeof SOURCE_STATES)[number];
 
 export const SeriesQuotaUsageSchema = z.strictObject({
   scope: z.enum(['total', 'ingest', 'sources', 'source', 'caller', 'restored']),
@@ -257,6 +271,15 @@ export const HealthSchema = z.strictObject({
   seriesQuotas: z.array(SeriesQuotaUsageSchema),
   /** Absent when the aggregator keeps no history on disk. */
   storage: StorageHealthSchema.optional(),
+  /** Absent without a dashboard file (HEADROOM_CONFIG). */
+  config: z
+    .strictObject({
+      file: z.string(),
+      loadedAt: z.number().nullable(),
+      /** Why the file on disk is not the running config, one line per problem. */
+      error: z.string().optional(),
+    })
+    .optional(),
   sources: z.array(
     z.strictObject({
       id: z.string(),
@@ -270,6 +293,14 @@ export const HealthSchema = z.strictObject({
 export type Health = z.infer<typeof HealthSchema>;
 
 export const PanelsResponseSchema = z.strictObject({ panels: z.array(PanelSchema) });
+
+export const PanelsChangedSchema = z.strictObject({
+  version: z.number().int(),
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+  changed: z.array(z.string()),
+});
+export type PanelsChanged = z.infer<typeof PanelsChangedSchema>;
 
 export const QueryParamsSchema = z
   .strictObject({

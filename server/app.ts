@@ -3,18 +3,23 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
-import type { Panel } from '../lib/protocol';
+import type { Health, Panel } from '../lib/protocol';
 import { AccessControl, type AccessControlOptions } from './access/access-control';
 import { RateLimiter, type RateLimit } from './access/rate-limiter';
 import { TokenStore } from './access/token-store';
 import { describeRule, type AlertRule } from './alerts/alert-rule';
-import { createAlertEngine } from './alerts/alert-engine';
-import { createWebhookNotifier } from './alerts/webhook-notifier';
+import { createAlertEngine, type AlertEngine } from './alerts/alert-engine';
+import { createWebhookNotifier, type AlertNotification } from './alerts/webhook-notifier';
 import { AnnotationService } from './annotations/annotation-service';
 import { AnnotationStore } from './annotations/annotation-store';
 import { createAccessRoutes } from './api/access-routes';
 import { createAnnotationRoutes } from './api/annotation-routes';
 import { createDataRoutes } from './api/data-routes';
+import { createPromqlRoutes } from './api/promql-routes';
+import { createExploreRoutes } from './api/explore-routes';
+import { MergedReader } from './samples/merged-reader';
+import { createRemoteWriteRoutes } from './api/remote-write-route';
+import { createSourceRoutes } from './api/source-routes';
 import { createRequestListener, misdirected } from './api/router';
 import { installAnnotationEvents } from './live/annotation-events';
 import type { CatchUpLimits } from './live/catch-up-limits';
@@ -22,21 +27,31 @@ import { createLiveHub } from './live/hub';
 import { disconnectToken, installSocketAccess, watchRevocations } from './live/socket-access';
 import type { HeadroomServer } from './live/socket-types';
 import { createMetrics } from './metrics';
+import { createPanelCatalog, type PanelCatalog } from './panels/catalog';
+import { createPanelEvaluation } from './panels/evaluation';
+import type { RemoteQueriers } from './panels/kinds/promql-remote';
+import { isRemoteQuerier } from './sources/prometheus-api/prometheus-api-source';
 import type { QueryLimits } from './query/query-guard';
 import { SourceRegistry } from './sources/registry';
 import type { Source } from './sources/source';
-import { openInMemoryDatabase, type HistoryStore } from './store/history/history-store';
+import { openInMemoryDatabase } from './db/open-database';
+import type { HistoryStore } from './samples/history/history-store';
 import { createStorageGate } from './api/storage-gate';
-import type { CloseReport } from './store/history/types';
-import { closeHistory, preloadRecent, startPersistence } from './store/history-persistence';
-import { MemoryStore } from './store/memory-store';
-import { RECENT_WINDOW_MS } from './store/recent-window';
-import { startSeriesEviction } from './store/series-eviction';
-import type { SeriesLimits } from './store/series-quotas';
+import type { CloseReport } from './samples/history/types';
+import { closeHistory, preloadRecent, startPersistence } from './samples/history-persistence';
+import { MemoryStore } from './samples/memory-store';
+import { RECENT_WINDOW_MS } from './samples/recent-window';
+import { SampleWriter } from './samples/sample-writer';
+import { startSeriesEviction } from './samples/series-eviction';
+import type { SeriesLimits } from './samples/series-quotas';
 
 export interface AggregatorDeps {
   panels: readonly Panel[];
   sources: readonly Source[];
+  /** prometheus-api sources by id for `{ expr, source }` panels; by default found among `sources`. */
+  remoteSources?: RemoteQueriers;
+  /** A source not started by then is marked down and start-up goes on (30 s by default). */
+  sourceStartTimeoutMs?: number;
   logger: Logger;
   version: string;
   tickMs?: number;
@@ -65,6 +80,10 @@ export interface AggregatorDeps {
   alertRules?: readonly AlertRule[];
   /** Where firing and resolved alerts are posted, as Slack-compatible JSON. */
   alertWebhookUrl?: string;
+  /** Also told of firing and resolved alerts: the dashboard file's notification targets. */
+  alertNotifier?: { notify(event: AlertNotification): void };
+  /** The dashboard file's state for GET /api/health; absent without a file. */
+  configStatus?: () => Health['config'];
   /** What one /api/query may cost; DEFAULT_QUERY_LIMITS for anything not given. */
   queryLimits?: Partial<QueryLimits>;
   /** How often open sockets' tokens are checked again, so a revoke from any process closes them. */
@@ -83,6 +102,10 @@ export interface Aggregator {
   store: MemoryStore;
   annotations: AnnotationService;
   tokens: TokenStore;
+  /** The panels served and streamed now; a reloaded dashboard file replaces them. */
+  panels: PanelCatalog;
+  alerts: Pick<AlertEngine, 'setRules'>;
+  sources: SourceRegistry;
   listen(port: number, host?: string): Promise<AddressInfo>;
   /** Resolves with what the final history flush could not keep; undefined without history. */
   close(): Promise<CloseReport | undefined>;
@@ -104,14 +127,32 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
   const tokens = new TokenStore(database);
   const access = new AccessControl(tokens, deps.access ?? DEFAULT_ACCESS);
   const writeLimiter = new RateLimiter(deps.writeRateLimit ?? DEFAULT_WRITE_RATE_LIMIT);
-  const sources = new SourceRegistry(deps.sources, store, metrics, logger, history);
+  const writer = new SampleWriter({ store, history, metrics, logger });
+  const catalog = createPanelCatalog(deps.panels);
+  const remoteSources: RemoteQueriers = deps.remoteSources ?? {
+    get: (id) => {
+      const source = sources.find(id);
+      return source && isRemoteQuerier(source) ? source : undefined;
+    },
+  };
+  const evaluation = createPanelEvaluation({
+    reader: new MergedReader({ memory: store, history }),
+    remote: remoteSources,
+    logger,
+  });
+  const sources = new SourceRegistry(deps.sources, writer, logger, {
+    startTimeoutMs: deps.sourceStartTimeoutMs,
+  });
   const persistence = history && startPersistence(history, deps, metrics);
   const routes = {
     ...createDataRoutes({
       store,
       history,
       sources,
-      panels: deps.panels,
+      writer,
+      panels: catalog,
+      evaluation,
+      config: deps.configStatus,
       metrics,
       version: deps.version,
       startedAt: Date.now(),
@@ -119,8 +160,23 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
       storage:
         history && persistence && createStorageGate(history, persistence, !!deps.ingestDurable),
     }),
+    ...createSourceRoutes({ sources, store }),
+    ...createRemoteWriteRoutes({
+      writer,
+      metrics,
+      storage:
+        history && persistence && createStorageGate(history, persistence, !!deps.ingestDurable),
+    }),
     ...createAnnotationRoutes(annotations),
     ...createAccessRoutes({ tokens, onRevoked: (tokenId) => disconnectToken(io, tokenId) }),
+    ...createExploreRoutes({
+      reader: new MergedReader({ memory: store, history }),
+      limits: deps.queryLimits,
+    }),
+    ...createPromqlRoutes({
+      reader: new MergedReader({ memory: store, history }),
+      limits: deps.queryLimits,
+    }),
   };
   const httpServer = createServer(
     createRequestListener({ routes, access, writeLimiter, logger, metrics }),
@@ -149,8 +205,8 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
   });
   const hub = createLiveHub({
     io,
-    store,
-    panels: deps.panels,
+    evaluation,
+    panels: catalog,
     tickMs: deps.tickMs ?? 1_000,
     maxQueuedPackets: deps.maxQueuedPackets ?? 256,
     catchUp: deps.catchUp,
@@ -158,16 +214,18 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
     metrics,
   });
   if (history) {
-    const loaded = preloadRecent(history, store, deps.panels, RECENT_WINDOW_MS, Date.now());
+    const metricNames = evaluation.storedMetrics(deps.panels);
+    const loaded = preloadRecent(history, store, metricNames, RECENT_WINDOW_MS, Date.now());
     logger.info({ samples: loaded }, 'recent history loaded into memory');
   }
   await sources.startAll();
   // What the sources filled in at start is on disk before the first query can ask for rollups.
   persistence?.flushNow();
-  const notifier =
+  const webhook =
     deps.alertWebhookUrl === undefined
       ? undefined
       : createWebhookNotifier({ url: deps.alertWebhookUrl, logger });
+  const notifier = bothNotifiers(webhook, deps.alertNotifier);
   const alerts = createAlertEngine({
     rules: deps.alertRules ?? [],
     store,
@@ -187,6 +245,9 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
     store,
     annotations,
     tokens,
+    panels: catalog,
+    alerts,
+    sources,
     listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -205,7 +266,7 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
       hub.stop();
       stopRevocationWatch();
       alerts.stop();
-      notifier?.stop();
+      webhook?.stop();
       stopAnnotationEvents();
       await sources.stopAll();
       eviction.stop();
@@ -216,4 +277,12 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
       return report;
     },
   };
+}
+
+function bothNotifiers(
+  ...notifiers: ({ notify(event: AlertNotification): void } | undefined)[]
+): { notify(event: AlertNotification): void } | undefined {
+  const present = notifiers.filter((notifier) => notifier !== undefined);
+  if (present.length <= 1) return present[0];
+  return { notify: (event) => present.forEach((notifier) => notifier.notify(event)) };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PanelSchema, type Panel } from '../lib/protocol';
 import { validateRules, type AlertRule, type AlertRuleInput } from './alerts/alert-rule';
-import { SCENARIO_CADENCES } from './scenario';
+import { SCENARIO_CADENCES } from './sources/scenario';
 
 const definition: z.input<typeof PanelSchema>[] = [
   {

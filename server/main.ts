@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Logger } from 'pino';
 import { isLoopback } from './access/access-control';
 import { checkAccessPolicy } from './access/startup-policy';
@@ -6,50 +5,43 @@ import { TokenStore } from './access/token-store';
 import { AnnotationService } from './annotations/annotation-service';
 import { AnnotationStore } from './annotations/annotation-store';
 import { createAggregator } from './app';
-import { LAUNCH_SURGE, createScenarioSource } from './scenario';
-import { loadConfig, type AggregatorConfig } from './config';
-import { DEFAULT_ALERT_RULES, DEFAULT_PANELS } from './dashboard';
+import { loadConfig, type AggregatorConfig } from './config/env';
+import { prepareDashboard } from './config/dashboard-file/setup';
+import { openDataFile, type OpenedDatabase } from './db/open-database';
 import { createLogger } from './logger';
-import { HistoryStore } from './store/history/history-store';
+import { HistoryStore } from './samples/history/history-store';
 import { VERSION } from './version';
 
-// The store's errors name the file, the problem and what to do; they are shown as they are.
-function openHistory(config: AggregatorConfig, logger: Logger): HistoryStore {
-  return HistoryStore.open({ dataDir: config.dataDir, logger, ...config.history });
+// The open errors name the file, the problem and what to do; they are shown as they are.
+function openData(config: AggregatorConfig, logger: Logger): OpenedDatabase {
+  const { durable, startEmptyIfDamaged } = config.history;
+  return openDataFile(config.dataDir, { logger, durable, startEmptyIfDamaged });
 }
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const history = openHistory(config, logger);
+  const data = openData(config, logger);
+  const history = HistoryStore.over(data, { logger, bufferLimit: config.history.bufferLimit });
   logger.info({ dataDir: config.dataDir, ...history.stats() }, 'history store open');
   try {
-    checkAccessPolicy(config.host, new TokenStore(history.database), logger);
+    checkAccessPolicy(config.host, new TokenStore(data.db), logger);
   } catch (error) {
     history.close();
     throw error;
   }
-  const annotations = new AnnotationService(new AnnotationStore(history.database));
-  const sources = config.simulator
-    ? [
-        createScenarioSource({
-          scenario: LAUNCH_SURGE,
-          seed: config.seed,
-          speed: config.scenario.speed,
-          loop: config.scenario.loop,
-          startAt: config.scenario.startAtMs,
-          historyDays: config.scenario.historyDays,
-          signals: config.simulatorSignals,
-          annotations,
-          history,
-          stateFile: path.join(config.dataDir, 'scenario-state.json'),
-          logger,
-        }),
-      ]
-    : [];
+  const annotations = new AnnotationService(new AnnotationStore(data.db));
+  const dashboard = await prepareDashboard({ env: config, annotations, history, logger }).catch(
+    (error: unknown) => {
+      history.close();
+      throw error;
+    },
+  );
   const aggregator = await createAggregator({
-    panels: DEFAULT_PANELS,
-    sources,
+    panels: dashboard.panels,
+    sources: dashboard.sources,
+    alertNotifier: dashboard.alertNotifier,
+    configStatus: dashboard.configStatus,
     logger,
     version: VERSION,
     history,
@@ -59,7 +51,7 @@ async function main(): Promise<void> {
     seriesLimits: config.seriesLimits,
     seriesIdleMs: config.seriesIdleMs,
     catchUp: config.catchUp,
-    alertRules: DEFAULT_ALERT_RULES,
+    alertRules: dashboard.alertRules,
     alertWebhookUrl: config.alertWebhookUrl,
     queryLimits: { budgetMs: config.queryBudgetMs },
     access: {
@@ -86,12 +78,16 @@ async function main(): Promise<void> {
     );
   }
 
+  const stopFollowing = dashboard.follow(aggregator);
+  if (config.dashboardFile) logger.info({ file: config.dashboardFile }, 'dashboard file loaded');
+
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
       logger.info({ signal }, 'aggregator stopping');
+      stopFollowing();
       aggregator
         .close()
         .then((report) => {

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { MemoryStore } from './store/memory-store';
+import type { MemoryStore } from './samples/memory-store';
 
 export interface AggregatorMetrics {
   registry: Registry;

@@ -4,6 +4,7 @@ import {
   AnnotationDialog,
   type AnnotationDialogRequest,
 } from '@/components/annotations/annotation-dialog';
+import { PanelScopeProvider, type PanelScope } from '@/components/panels/panel-scope';
 import { ConnectionBanner } from '@/components/shell/connection-banner';
 import { AppHeader } from '@/components/shell/app-header';
 import { TimeRangeBar } from '@/components/shell/time-range-bar';
@@ -11,6 +12,7 @@ import type { DashboardSnapshot } from '@/lib/aggregator-api';
 import { scopeOptions } from '@/lib/annotations/scope';
 import { useAnnotationStream, useAnnotations } from '@/lib/client/use-annotations';
 import { useClusterParam } from '@/lib/client/use-cluster-param';
+import { useDashboardPanels } from '@/lib/client/use-dashboard-panels';
 import { useLivePanels } from '@/lib/client/use-live-panels';
 import { useNow } from '@/lib/client/use-now';
 import { can, useSession } from '@/lib/client/use-session';
@@ -30,7 +32,8 @@ export function LiveDashboard({ snapshot }: { snapshot: DashboardSnapshot }) {
     () => (live ? { rangeKey: key, windowMs } : undefined),
     [live, key, windowMs],
   );
-  const connection = useLivePanels(snapshot.panels, target);
+  const panels = useDashboardPanels(snapshot.panels);
+  const connection = useLivePanels(panels, target);
   const zoom = useCallback(
     (start: number, end: number) => setRange(absoluteRange(start, end)),
     [setRange],
@@ -45,7 +48,18 @@ export function LiveDashboard({ snapshot }: { snapshot: DashboardSnapshot }) {
   );
   const [dialog, setDialog] = useState<AnnotationDialogRequest>();
   const [cluster, setCluster] = useClusterParam();
-  const drills = useMemo(() => clusterDrillPanels(snapshot.panels), [snapshot.panels]);
+  const drills = useMemo(() => clusterDrillPanels(panels), [panels]);
+  const scope = useMemo(
+    (): PanelScope => ({
+      from,
+      to,
+      now,
+      onZoom: zoom,
+      canAnnotate,
+      drill: { panels: drills, cluster, select: setCluster },
+    }),
+    [from, to, now, zoom, canAnnotate, drills, cluster, setCluster],
+  );
   const annotateNow = () => {
     const at = Date.now();
     setDialog({ type: 'create', start: at, end: at });
@@ -62,30 +76,25 @@ export function LiveDashboard({ snapshot }: { snapshot: DashboardSnapshot }) {
       <ConnectionBanner state={connection} />
       <TimeRangeBar range={range} now={now} onChange={setRange} />
       <main className="panel-grid">
-        {snapshot.panels.map((panel) => (
-          <LivePanel
-            key={panel.id}
-            panel={panel}
-            range={range}
-            initial={snapshot.rangeKey === key ? snapshot.data[panel.id] : undefined}
-            initialAt={snapshot.now}
-            from={from}
-            to={to}
-            now={now}
-            onZoom={zoom}
-            annotations={annotations}
-            canAnnotate={canAnnotate}
-            cluster={drills.has(panel.id) ? cluster : undefined}
-            onSelectCluster={drills.has(panel.id) ? setCluster : undefined}
-          />
-        ))}
+        <PanelScopeProvider value={scope}>
+          {panels.map((panel) => (
+            <LivePanel
+              key={panel.id}
+              panel={panel}
+              range={range}
+              initial={snapshot.rangeKey === key ? snapshot.data[panel.id] : undefined}
+              initialAt={snapshot.now}
+              annotations={annotations}
+            />
+          ))}
+        </PanelScopeProvider>
       </main>
       {dialog && (
         <AnnotationDialog
           request={dialog}
           scopes={scopeOptions(
             undefined,
-            snapshot.panels.flatMap((panel) => panel.tags),
+            panels.flatMap((panel) => panel.tags),
           )}
           onClose={() => setDialog(undefined)}
         />

@@ -1,7 +1,8 @@
 'use client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { PanelCard } from '@/components/charts/panel-card';
+import { PanelCard } from '@/components/panels/panel-card';
+import { usePanelScope } from '@/components/panels/panel-scope';
 import { appliesTo, overlaps } from '@/lib/annotations/applies-to';
 import { fetchPanelData } from '@/lib/aggregator-api';
 import { readAccessToken } from '@/lib/client/access-token';
@@ -19,20 +20,13 @@ interface Props {
   range: TimeRange;
   initial: PanelData | undefined;
   initialAt: number;
-  from: number;
-  to: number;
-  now: number;
-  onZoom: (from: number, to: number) => void;
   /** Every annotation of the range; the panel keeps those that apply to it. */
   annotations: readonly Annotation[];
-  canAnnotate: boolean;
-  cluster?: string;
-  onSelectCluster?: (cluster: string | undefined) => void;
 }
 
-export function LivePanel({ panel, range, initial, initialAt, from, to, now, ...rest }: Props) {
+export function LivePanel({ panel, range, initial, initialAt, annotations }: Props) {
+  const { from, to, now } = usePanelScope();
   const live = isLive(range);
-  const { annotations } = rest;
   const shown = useMemo(
     () => annotations.filter((item) => appliesTo(item, panel) && overlaps(item, from, to)),
     [annotations, panel, from, to],
@@ -66,20 +60,15 @@ export function LivePanel({ panel, range, initial, initialAt, from, to, now, ...
   return (
     <PanelCard
       panel={panel}
-      data={data}
-      from={from}
-      to={to}
-      now={now}
-      newestSampleAt={newest}
-      current={current}
-      showChange={native}
-      stale={live && data !== undefined && isStale(panel, newest, now)}
-      loadFailed={isError}
-      onZoom={rest.onZoom}
-      annotations={shown}
-      canAnnotate={rest.canAnnotate}
-      cluster={rest.cluster}
-      onSelectCluster={rest.onSelectCluster}
+      feed={{
+        data,
+        current,
+        newestSampleAt: newest,
+        showChange: native,
+        stale: live && data !== undefined && isStale(panel, newest, now),
+        loadFailed: isError,
+        annotations: shown,
+      }}
     />
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { PanelCard } from '@/components/charts/panel-card';
+import { PanelCard } from '@/components/panels/panel-card';
 import { fetchPanelData } from '@/lib/aggregator-api';
 import { readAccessToken } from '@/lib/client/access-token';
 import type { TimeWindow } from '@/lib/incidents/window';
@@ -13,12 +13,9 @@ interface Props {
   /** Only for the window the server fetched; any other window fetches its own. */
   initial: PanelData | undefined;
   initialAt: number;
-  now: number;
-  canAnnotate: boolean;
-  onZoom: (from: number, to: number) => void;
 }
 
-export function IncidentPanel({ panel, annotation, window, initial, initialAt, ...rest }: Props) {
+export function IncidentPanel({ panel, annotation, window, initial, initialAt }: Props) {
   const { data, isError } = useQuery<PanelData>({
     queryKey: ['incident-panel', panel.id, window.from, window.to],
     queryFn: () => fetchPanelData('', panel, window.from, window.to, readAccessToken()),
@@ -29,18 +26,15 @@ export function IncidentPanel({ panel, annotation, window, initial, initialAt, .
   return (
     <PanelCard
       panel={panel}
-      data={data}
-      from={window.from}
-      to={window.to}
-      now={rest.now}
-      newestSampleAt={data?.newestSampleAt ?? undefined}
-      current={undefined}
-      showChange={data !== undefined && data.stepMs <= 1.5 * panel.expectedIntervalMs}
-      stale={false}
-      loadFailed={isError}
-      onZoom={rest.onZoom}
-      annotations={[annotation]}
-      canAnnotate={rest.canAnnotate}
+      feed={{
+        data,
+        current: undefined,
+        newestSampleAt: data?.newestSampleAt ?? undefined,
+        showChange: data !== undefined && data.stepMs <= 1.5 * panel.expectedIntervalMs,
+        stale: false,
+        loadFailed: isError,
+        annotations: [annotation],
+      }}
     />
   );
 }

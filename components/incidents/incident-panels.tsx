@@ -1,7 +1,8 @@
 'use client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
+import { PanelScopeProvider, type PanelScope } from '@/components/panels/panel-scope';
 import { appliesTo } from '@/lib/annotations/applies-to';
 import { dashboardHref, type TimeWindow } from '@/lib/incidents/window';
 import type { Annotation, Panel, PanelData } from '@/lib/protocol';
@@ -33,6 +34,16 @@ export function IncidentPanels({
     (from: number, to: number) => router.push(dashboardHref({ from, to })),
     [router],
   );
+  const scope = useMemo(
+    (): PanelScope => ({
+      from: window.from,
+      to: window.to,
+      now: rest.now,
+      onZoom: zoom,
+      canAnnotate: rest.canAnnotate,
+    }),
+    [window.from, window.to, rest.now, zoom, rest.canAnnotate],
+  );
   const touched = panels.filter((panel) => appliesTo(annotation, panel));
   const firstPaint = window.from === initialWindow.from && window.to === initialWindow.to;
   return (
@@ -45,19 +56,18 @@ export function IncidentPanels({
         <p className="incident-muted">It applies to no panel on the dashboard.</p>
       ) : (
         <div className="panel-grid incident-panel-grid">
-          {touched.map((panel) => (
-            <IncidentPanel
-              key={panel.id}
-              panel={panel}
-              annotation={annotation}
-              window={window}
-              initial={firstPaint ? initial[panel.id] : undefined}
-              initialAt={rest.initialAt}
-              now={rest.now}
-              canAnnotate={rest.canAnnotate}
-              onZoom={zoom}
-            />
-          ))}
+          <PanelScopeProvider value={scope}>
+            {touched.map((panel) => (
+              <IncidentPanel
+                key={panel.id}
+                panel={panel}
+                annotation={annotation}
+                window={window}
+                initial={firstPaint ? initial[panel.id] : undefined}
+                initialAt={rest.initialAt}
+              />
+            ))}
+          </PanelScopeProvider>
         </div>
       )}
     </section>

@@ -23,7 +23,9 @@ export function AppHeader({ connection, now, onAnnotateNow, managesTokens = fals
         <span className="brand-context">GPU fleet · inference · usage</span>
       </div>
       <nav className="header-nav" aria-label="Sections">
+        <Link href="/explore">Explore</Link>
         <Link href="/incidents">Incidents</Link>
+        <Link href="/sources">Sources</Link>
         {managesTokens && <Link href="/admin/tokens">Tokens</Link>}
       </nav>
       <div className="header-status">

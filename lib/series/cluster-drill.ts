@@ -1,9 +1,15 @@
-import type { Panel } from '../protocol';
+import { isPromqlQuery, type Panel } from '../protocol';
 
 type DrillPanel = Pick<Panel, 'id' | 'display' | 'query'>;
 
-const byClusterOnly = (panel: DrillPanel) =>
-  panel.query.by.length === 1 && panel.query.by[0] === 'cluster';
+/** A PromQL panel's grouping is inside its expression, so it is never offered for drilling. */
+const groupedBy = (panel: DrillPanel): readonly string[] =>
+  isPromqlQuery(panel.query) ? [] : panel.query.by;
+
+const byClusterOnly = (panel: DrillPanel) => {
+  const by = groupedBy(panel);
+  return by.length === 1 && by[0] === 'cluster';
+};
 
 /**
  * The panels that pick a cluster to drill into: line panels split by cluster alone, and heatmaps
@@ -11,7 +17,7 @@ const byClusterOnly = (panel: DrillPanel) =>
  */
 export function clusterDrillPanels(panels: readonly DrillPanel[]): Set<string> {
   const heatmaps = panels.filter(
-    (panel) => panel.display === 'heatmap' && panel.query.by.includes('cluster'),
+    (panel) => panel.display === 'heatmap' && groupedBy(panel).includes('cluster'),
   );
   if (heatmaps.length === 0) return new Set();
   const lines = panels.filter((panel) => panel.display === 'lines' && byClusterOnly(panel));

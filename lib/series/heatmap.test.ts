@@ -5,6 +5,7 @@ import {
   formatCellValue,
   heatHeadline,
   heatLevel,
+  heatSeverity,
   silentSince,
   summarizeHeatmap,
 } from './heatmap';
@@ -87,5 +88,21 @@ describe('heatLevel', () => {
 
   it('writes a cell value as a whole percent', () => {
     expect(formatCellValue(96.6, 'percent')).toBe('97 %');
+  });
+
+  it('writes cells and thresholds of other units in their unit', () => {
+    expect(formatCellValue(81_559, 'mebibytes')).toBe('79.6 GiB');
+    const temperature = { ...panel, unit: 'celsius' as const, thresholds: { critical: 85 } };
+    expect(heatHeadline({ total: 8, hot: 2, silent: 0 }, temperature)).toBe('2 of 8 ≥ 85 °C');
+    const ratio = { ...panel, unit: 'ratio' as const, thresholds: {} };
+    expect(heatLevel(0.99, ratio)).toBe('l4');
+    expect(heatLevel(0.1, ratio)).toBe('l0');
+  });
+});
+
+describe('heatSeverity', () => {
+  it('warns when any GPU is silent, whatever the values', () => {
+    expect(heatSeverity({ total: 8, hot: 8, silent: 0 })).toBe('ok');
+    expect(heatSeverity({ total: 8, hot: 0, silent: 1 })).toBe('warning');
   });
 });

@@ -1,5 +1,5 @@
 import { stalenessBoundMs } from '../freshness';
-import { formatShort, formatValue } from '../format';
+import { formatValue, unitRange } from '../format';
 import type { Panel, Series, Unit } from '../protocol';
 import { fromWireValue } from './wire-value';
 
@@ -100,7 +100,7 @@ export function heatLevel(value: number | undefined, panel: Pick<Panel, 'thresho
   const { warning, critical } = panel.thresholds;
   if (critical !== undefined && value >= critical) return 'critical';
   if (warning !== undefined && value >= warning) return 'warning';
-  const top = warning ?? critical ?? (panel.unit === 'percent' ? 100 : 1);
+  const top = warning ?? critical ?? unitRange(panel.unit)?.[1] ?? 1;
   const step = Math.floor((Math.max(0, value) / top) * COOL_LEVELS.length);
   return COOL_LEVELS[Math.min(COOL_LEVELS.length - 1, step)] ?? 'l0';
 }
@@ -151,12 +151,22 @@ export function formatCellValue(value: number, unit: Unit): string {
   return formatValue(value, unit);
 }
 
+/** A threshold as it was written: "95 %", "64 GiB", "85 °C". */
+function formatThreshold(limit: number, unit: Unit): string {
+  return unit === 'percent' ? `${limit} %` : formatValue(limit, unit);
+}
+
 /** "41 of 256 ≥ 95 % · 8 silent"; the silent part only when some are. */
 export function heatHeadline(summary: HeatSummary, panel: Pick<Panel, 'thresholds' | 'unit'>) {
   const limit = hotThreshold(panel);
   const hot =
     limit === undefined
       ? `${summary.total} GPUs`
-      : `${summary.hot} of ${summary.total} ≥ ${panel.unit === 'percent' ? `${limit} %` : formatShort(limit)}`;
+      : `${summary.hot} of ${summary.total} ≥ ${formatThreshold(limit, panel.unit)}`;
   return summary.silent > 0 ? `${hot} · ${summary.silent} silent` : hot;
+}
+
+/** A heatmap headlines counts, not one value: a single silent GPU is worth a look. */
+export function heatSeverity(summary: HeatSummary): 'ok' | 'warning' {
+  return summary.silent > 0 ? 'warning' : 'ok';
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HistoryStore } from '../store/history/history-store';
+import { HistoryStore } from '../samples/history/history-store';
 import { aggregatorStarter, connectAs, request } from '../testing/access-fixtures';
 
 const start = aggregatorStarter();

@@ -54,6 +54,12 @@ const REST_ACTIONS: readonly RestAction[] = [
     success: 200,
   },
   {
+    name: 'GET /api/sources',
+    send: (t) => request(running.baseUrl, 'GET', '/api/sources', t),
+    allowed: READERS,
+    success: 200,
+  },
+  {
     name: 'GET /api/query',
     send: (t) =>
       request(

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { AnnotationCreateSchema, type Annotation } from '../../lib/protocol';
 import type { AnnotationService } from '../annotations/annotation-service';
-import type { MemoryStore } from '../store/memory-store';
+import type { SeriesReader } from '../samples/series-reader';
 import { describeRule, describeValue, regionTitle, type AlertRule } from './alert-rule';
 import { advance, INACTIVE, type AlertState } from './alert-state';
 import { readRule, seriesGroups, type Reading } from './rule-readings';
@@ -9,7 +9,7 @@ import type { AlertNotification } from './webhook-notifier';
 
 export interface AlertEngineOptions {
   rules: readonly AlertRule[];
-  store: MemoryStore;
+  store: SeriesReader;
   annotations: AnnotationService;
   logger: Logger;
   notifier?: { notify(event: AlertNotification): void };
@@ -22,6 +22,8 @@ export interface AlertEngineOptions {
 
 export interface AlertEngine {
   evaluate(now: number): void;
+  /** Swaps the rules: a removed rule's open regions are closed, an added rule adopts its own. */
+  setRules(next: readonly AlertRule[]): void;
   start(): void;
   stop(): void;
 }
@@ -35,7 +37,8 @@ const regionOf = (state: AlertState | undefined) =>
  * A region starts when the condition began to hold and ends when it stopped holding.
  */
 export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
-  const { rules, store, annotations, logger, notifier } = options;
+  const { store, annotations, logger, notifier } = options;
+  let rules = options.rules;
   const stepMs = options.stepMs ?? 5_000;
   const clock = options.now ?? Date.now;
   /** Rule id → series key → state; inactive series are not kept. */
@@ -186,8 +189,24 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     }
   }
 
+  function setRules(next: readonly AlertRule[]) {
+    const kept = new Set(next.map((rule) => rule.id));
+    const now = clock();
+    for (const rule of rules) {
+      if (kept.has(rule.id)) continue;
+      states.delete(rule.id);
+      for (const annotation of annotations.openForRule(rule.id)) {
+        close(rule, annotation, now, 'closed: its rule was removed');
+      }
+    }
+    const known = new Set(rules.map((rule) => rule.id));
+    rules = next;
+    if (timer) for (const rule of next) if (!known.has(rule.id)) adopt(rule, now);
+  }
+
   return {
     evaluate,
+    setRules,
     start() {
       if (timer) return;
       const now = clock();

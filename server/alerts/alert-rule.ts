@@ -2,9 +2,9 @@ import { z } from 'zod';
 import {
   AnnotationCreateSchema,
   MAX_TITLE_LENGTH,
-  PanelQuerySchema,
+  StructuredQuerySchema,
   type Labels,
-  type PanelQuery,
+  type StructuredQuery,
 } from '../../lib/protocol';
 import { labelsKey } from '../../lib/series/series-key';
 
@@ -22,7 +22,7 @@ export const AlertRuleSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'rule ids look like "fleet-gpu-saturated"'),
   /** The title of the regions it draws; a rule with `by` labels appends the series' labels. */
   title: AnnotationCreateSchema.shape.title,
-  query: PanelQuerySchema,
+  query: StructuredQuerySchema,
   condition: AlertConditionSchema,
   /** How long the condition must hold before the rule fires. */
   forMs: Duration,
@@ -52,7 +52,7 @@ export function validateRules(rules: unknown, panelIds: Iterable<string>): Alert
 }
 
 /** PromQL-like: `avg by (cluster) (DCGM_FI_DEV_GPU_UTIL{cluster="a"})`. */
-export function describeQuery(query: PanelQuery): string {
+export function describeQuery(query: StructuredQuery): string {
   const matchers = Object.entries(query.matchers)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, value]) => `${name}=${JSON.stringify(value)}`)

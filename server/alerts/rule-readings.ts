@@ -1,7 +1,7 @@
 import type { Labels, Panel } from '../../lib/protocol';
 import { labelsKey, pickLabels } from '../../lib/series/series-key';
 import { evaluatePanel } from '../query/evaluate-panel';
-import type { MemoryStore } from '../store/memory-store';
+import type { SeriesReader } from '../samples/series-reader';
 import type { AlertRule } from './alert-rule';
 
 export interface Reading {
@@ -25,7 +25,7 @@ const asPanel = (rule: AlertRule, stepMs: number): Panel => ({
   forecast: 'none',
 });
 
-function valuesAt(rule: AlertRule, store: MemoryStore, at: number, stepMs: number) {
+function valuesAt(rule: AlertRule, store: SeriesReader, at: number, stepMs: number) {
   const sources = store.select(rule.query.metric, rule.query.matchers);
   const values = new Map<string, { labels: Labels; value: number }>();
   for (const series of evaluatePanel(sources, asPanel(rule, stepMs), {
@@ -42,7 +42,7 @@ function valuesAt(rule: AlertRule, store: MemoryStore, at: number, stepMs: numbe
 /** The rule's query at step `t`, one reading per series its `by` labels make, keyed by them. */
 export function readRule(
   rule: AlertRule,
-  store: MemoryStore,
+  store: SeriesReader,
   t: number,
   stepMs: number,
 ): Map<string, Reading> {
@@ -65,7 +65,7 @@ export function readRule(
 }
 
 /** Every series the rule's query selects, data or not, as the `by` label sets they group into. */
-export function seriesGroups(rule: AlertRule, store: MemoryStore): Map<string, Labels> {
+export function seriesGroups(rule: AlertRule, store: SeriesReader): Map<string, Labels> {
   const groups = new Map<string, Labels>();
   for (const series of store.select(rule.query.metric, rule.query.matchers)) {
     const labels = pickLabels(series.labels, rule.query.by);

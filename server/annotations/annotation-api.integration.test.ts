@@ -10,7 +10,7 @@ import {
   request,
   sampleAnnotation,
 } from '../testing/access-fixtures';
-import { HistoryStore } from '../store/history/history-store';
+import { HistoryStore } from '../samples/history/history-store';
 
 const start = aggregatorStarter();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openInMemoryDatabase } from '../store/history/history-store';
+import { openInMemoryDatabase } from '../db/open-database';
 import {
   AnnotationConflictError,
   AnnotationNotFoundError,

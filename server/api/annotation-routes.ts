@@ -4,10 +4,11 @@ import {
   AnnotationIdSchema,
   AnnotationQuerySchema,
 } from '../../lib/protocol';
+import { describeZodError } from '../../lib/zod-issues';
 import type { Principal } from '../access/access-control';
 import type { AnnotationService } from '../annotations/annotation-service';
 import { translateAnnotationError } from '../annotations/annotation-errors';
-import { HttpError, describeZodError, readJson, sendJson } from './http';
+import { HttpError, readJson, sendJson } from './http';
 import type { RouteTable } from './router';
 
 export const authorOf = (principal: Principal) => principal.name ?? principal.mode;

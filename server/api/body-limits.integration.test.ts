@@ -1,8 +1,9 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_JSON_DEPTH } from '../../lib/json-depth';
 import { ErrorBodySchema } from '../../lib/protocol';
 import { postJson, startAggregator, type RunningAggregator } from '../testing/harness';
-import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from './http';
+import { MAX_BODY_BYTES } from './http';
 
 let running: RunningAggregator;
 

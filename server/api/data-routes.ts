@@ -1,14 +1,21 @@
-import type { Health, Panel } from '../../lib/protocol';
+import type { Health } from '../../lib/protocol';
+import type { PanelLookup } from '../panels/catalog';
+import type { PanelEvaluation } from '../panels/evaluation';
 import { parseExpositionIngest } from '../ingest/exposition-ingest';
 import { parseJsonIngest } from '../ingest/ingest';
+import { keepIngested } from '../ingest/keep-ingested';
 import type { AggregatorMetrics } from '../metrics';
 import type { QueryLimits } from '../query/query-guard';
 import type { SourceRegistry } from '../sources/registry';
-import type { HistoryStore } from '../store/history/history-store';
-import { SeriesLimitError, type MemoryStore, type StoredSample } from '../store/memory-store';
-import { callerOwner, fullQuotaReasons } from '../store/series-quotas';
+import { sourceReasons } from '../sources/source-report';
+import type { HistoryStore } from '../samples/history/history-store';
+import type { MemoryStore } from '../samples/memory-store';
+import type { StoredSample } from '../samples/sample';
+import type { SampleWriter } from '../samples/sample-writer';
+import { callerOwner, fullQuotaReasons } from '../samples/series-quotas';
 import type { Principal } from '../access/access-control';
-import { HttpError, readBody, readBodyBytes, requireContentType, sendJson } from './http';
+import { readBody, readBodyBytes, requireContentType, sendJson } from './http';
+import { answeringIngestErrors } from './ingest-errors';
 import { createQueryRoute } from './query-route';
 import { keepIngest, storageReasons, type StorageGate } from './storage-gate';
 import type { RouteTable } from './router';
@@ -16,8 +23,14 @@ import type { RouteTable } from './router';
 export interface DataRouteContext {
   store: MemoryStore;
   history: HistoryStore | undefined;
-  sources: SourceRegistry;
-  panels: readonly Panel[];
+  sources: Pick<SourceRegistry, 'status'>;
+  /** Where pushed samples are kept; ingest writes there directly, not through a source. */
+  writer: SampleWriter;
+  panels: PanelLookup;
+  /** Evaluates panels of every query kind for /api/query. */
+  evaluation: PanelEvaluation;
+  /** The dashboard file's state, when one is in use. */
+  config?: () => Health['config'];
   metrics: AggregatorMetrics;
   version: string;
   startedAt: number;
@@ -30,18 +43,11 @@ export interface DataRouteContext {
 export function createDataRoutes(context: DataRouteContext): RouteTable {
   const { store, sources, panels, metrics } = context;
 
-  function keep(caller: Principal, samples: StoredSample[]): void {
+  async function keep(caller: Principal, samples: readonly StoredSample[]): Promise<void> {
     const owner = callerOwner(caller.tokenId, caller.name);
-    try {
-      store.assertRoomFor(samples, owner);
-    } catch (error) {
-      if (error instanceof SeriesLimitError) {
-        metrics.samplesRejected.inc({ reason: 'series_limit' }, samples.length);
-        throw new HttpError(422, 'series_limit', error.message);
-      }
-      throw error;
-    }
-    sources.record('ingest', samples, owner);
+    await keepIngest(context.storage, samples.length, () =>
+      keepIngested(context.writer, samples, owner),
+    );
   }
 
   return {
@@ -52,7 +58,7 @@ export function createDataRoutes(context: DataRouteContext): RouteTable {
           const statuses = sources.status();
           const seriesQuotas = store.quotaUsage();
           const reasons = [
-            ...statuses.filter((s) => s.state === 'failed').map((s) => `source "${s.id}" failed`),
+            ...sourceReasons(statuses),
             ...fullQuotaReasons(seriesQuotas),
             ...storageReasons(context.history),
           ];
@@ -64,18 +70,24 @@ export function createDataRoutes(context: DataRouteContext): RouteTable {
             series: store.seriesCount,
             seriesQuotas,
             storage: context.history?.status(),
-            sources: statuses,
+            config: context.config?.(),
+            sources: statuses.map(({ id, kind, state, lastSampleAt, samples }) => {
+              return { id, kind, state, lastSampleAt, samples };
+            }),
           };
           sendJson(res, 200, health);
         },
       },
     },
     '/api/panels': {
-      GET: { permission: 'read', handler: async (_req, res) => sendJson(res, 200, { panels }) },
+      GET: {
+        permission: 'read',
+        handler: async (_req, res) => sendJson(res, 200, { panels: panels.list() }),
+      },
     },
     '/api/query': {
       GET: createQueryRoute({
-        sources: { memory: store, history: context.history },
+        evaluation: context.evaluation,
         panels,
         limits: context.queryLimits,
       }),
@@ -85,9 +97,12 @@ export function createDataRoutes(context: DataRouteContext): RouteTable {
         permission: 'ingest',
         handler: async (req, res, _url, { principal }) => {
           requireContentType(req, ['application/json']);
-          const samples = parseJsonIngest(await readBody(req), Date.now());
-          await keepIngest(context.storage, samples.length, () => keep(principal, samples));
-          sendJson(res, 202, { accepted: samples.length });
+          const body = await readBody(req);
+          await answeringIngestErrors(async () => {
+            const samples = parseJsonIngest(body, Date.now());
+            await keep(principal, samples);
+            sendJson(res, 202, { accepted: samples.length });
+          });
         },
       },
     },
@@ -97,9 +112,11 @@ export function createDataRoutes(context: DataRouteContext): RouteTable {
         handler: async (req, res, _url, { principal }) => {
           requireContentType(req, ['text/plain', 'application/openmetrics-text']);
           const body = await readBodyBytes(req);
-          const samples = parseExpositionIngest(body, req.headers['content-type'], Date.now());
-          await keepIngest(context.storage, samples.length, () => keep(principal, samples));
-          sendJson(res, 202, { accepted: samples.length });
+          await answeringIngestErrors(async () => {
+            const samples = parseExpositionIngest(body, req.headers['content-type'], Date.now());
+            await keep(principal, samples);
+            sendJson(res, 202, { accepted: samples.length });
+          });
         },
       },
     },

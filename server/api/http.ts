@@ -1,14 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { z, ZodError } from 'zod';
+import type { z } from 'zod';
+import { parseBoundedJson } from '../../lib/json-depth';
 import type { ErrorCode } from '../../lib/protocol';
-import { nestsDeeperThan } from './json-depth';
+import { describeZodError } from '../../lib/zod-issues';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Past this we stop reading and close the connection instead of draining the rest. */
 const MAX_DRAINED_BYTES = 16 * MAX_BODY_BYTES;
 const CLOSE_AFTER_ANSWER = { connection: 'close' } as const;
-/** Far beyond any body we accept; deeper nesting is refused before JSON.parse sees it. */
-export const MAX_JSON_DEPTH = 32;
 
 export class HttpError extends Error {
   constructor(
@@ -46,13 +45,6 @@ export function sendError(res: ServerResponse, error: HttpError): void {
   );
 }
 
-export function describeZodError(error: ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'body'}: ${issue.message}`)
-    .join('; ');
-}
-
 /**
  * Reads the whole body, refusing anything over MAX_BODY_BYTES with 413. A moderately oversized body
  * is drained first; past MAX_DRAINED_BYTES the 413 goes out at once with `connection: close`, and
@@ -63,9 +55,10 @@ export async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** The body as bytes, for formats that must refuse invalid UTF-8 instead of replacing it. */
-export function readBodyBytes(req: IncomingMessage): Promise<Buffer> {
+export function readBodyBytes(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  const drainedLimit = Math.max(MAX_DRAINED_BYTES, limit);
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_DRAINED_BYTES) return Promise.reject(tooLarge(CLOSE_AFTER_ANSWER));
+  if (declared > drainedLimit) return Promise.reject(tooLarge(limit, CLOSE_AFTER_ANSWER));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let received = 0;
@@ -76,21 +69,21 @@ export function readBodyBytes(req: IncomingMessage): Promise<Buffer> {
     };
     const onData = (chunk: Buffer) => {
       received += chunk.length;
-      if (received <= MAX_BODY_BYTES) chunks.push(chunk);
-      else if (received > MAX_DRAINED_BYTES) settle(tooLarge(CLOSE_AFTER_ANSWER));
+      if (received <= limit) chunks.push(chunk);
+      else if (received > drainedLimit) settle(tooLarge(limit, CLOSE_AFTER_ANSWER));
     };
-    const onEnd = () => settle(received > MAX_BODY_BYTES ? tooLarge() : undefined);
+    const onEnd = () => settle(received > limit ? tooLarge(limit) : undefined);
     const onClose = () =>
       settle(new HttpError(400, 'invalid_request', 'the connection closed before the body ended'));
     req.on('data', onData).on('end', onEnd).on('close', onClose);
   });
 }
 
-function tooLarge(headers: Readonly<Record<string, string>> = {}): HttpError {
+function tooLarge(limit: number, headers: Readonly<Record<string, string>> = {}): HttpError {
   return new HttpError(
     413,
     'payload_too_large',
-    `request bodies are limited to ${MAX_BODY_BYTES} bytes`,
+    `request bodies are limited to ${limit} bytes`,
     headers,
   );
 }
@@ -113,18 +106,8 @@ export async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>): P
   return parsed.data;
 }
 
-/** Parses a request body, refusing deep nesting before the parser spends time on it. */
-export function parseJsonBody(text: string): unknown {
-  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
-    throw new HttpError(
-      400,
-      'invalid_request',
-      `the body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`,
-    );
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new HttpError(400, 'invalid_request', 'the body is not valid JSON');
-  }
+function parseJsonBody(text: string): unknown {
+  const parsed = parseBoundedJson(text);
+  if (!parsed.ok) throw new HttpError(400, 'invalid_request', parsed.problem);
+  return parsed.value;
 }

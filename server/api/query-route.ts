@@ -1,10 +1,11 @@
-import { QueryParamsSchema, type Panel } from '../../lib/protocol';
-import type { QuerySources } from '../query/panel-sources';
+import { QueryParamsSchema } from '../../lib/protocol';
+import type { PanelLookup } from '../panels/catalog';
+import { describeZodError } from '../../lib/zod-issues';
 import { translateQueryError } from '../query/query-errors';
 import { QueryGate } from '../query/query-gate';
 import { DEFAULT_QUERY_LIMITS, QueryBudget, type QueryLimits } from '../query/query-guard';
-import { queryPanel } from '../query/query-panel';
-import { HttpError, describeZodError, sendJson } from './http';
+import type { PanelEvaluation } from '../panels/evaluation';
+import { HttpError, sendJson } from './http';
 import type { Route } from './router';
 
 /** Queries evaluated at once; more wait, their wait counted against their time budget. */
@@ -12,14 +13,13 @@ export const MAX_CONCURRENT_QUERIES = 4;
 export const MAX_WAITING_QUERIES = 64;
 
 export interface QueryRouteContext {
-  sources: QuerySources;
-  panels: readonly Panel[];
+  evaluation: PanelEvaluation;
+  panels: PanelLookup;
   limits?: Partial<QueryLimits>;
 }
 
 /** GET /api/query: a panel over a range, its work bounded by the limits, never by the range. */
 export function createQueryRoute(context: QueryRouteContext): Route {
-  const panelsById = new Map(context.panels.map((panel) => [panel.id, panel]));
   const limits: QueryLimits = { ...DEFAULT_QUERY_LIMITS, ...context.limits };
   const gate = new QueryGate(MAX_CONCURRENT_QUERIES, MAX_WAITING_QUERIES);
   return {
@@ -31,7 +31,7 @@ export function createQueryRoute(context: QueryRouteContext): Route {
         throw new HttpError(400, 'invalid_request', describeZodError(parsed.error));
       }
       const { panel: panelId, from, to, points } = parsed.data;
-      const panel = panelsById.get(panelId);
+      const panel = context.panels.get(panelId);
       if (!panel) {
         throw new HttpError(
           404,
@@ -41,7 +41,7 @@ export function createQueryRoute(context: QueryRouteContext): Route {
       }
       try {
         const data = await gate.run(() =>
-          queryPanel(context.sources, panel, from, to, points, Date.now(), budget),
+          context.evaluation.queryPanelRange(panel, from, to, points, { budget }),
         );
         sendJson(res, 200, data);
       } catch (error) {

@@ -30,9 +30,7 @@ describe('GET /api/health and /api/panels', () => {
   it('reports status, version and each source', async () => {
     const health = HealthSchema.parse(await (await get('/api/health')).json());
     expect(health).toMatchObject({ status: 'ok', version: 'test' });
-    expect(health.sources).toEqual([
-      expect.objectContaining({ id: 'simulator', state: 'running' }),
-    ]);
+    expect(health.sources).toEqual([expect.objectContaining({ id: 'simulator', state: 'up' })]);
     expect(health.series).toBeGreaterThan(30);
   });
 

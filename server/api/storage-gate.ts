@@ -1,6 +1,6 @@
-import type { HistoryFlusher } from '../store/history-flusher';
-import { StorageUnavailableError } from '../store/history-flusher';
-import type { HistoryStore } from '../store/history/history-store';
+import type { HistoryFlusher } from '../samples/history-flusher';
+import { StorageUnavailableError } from '../samples/history-flusher';
+import type { HistoryStore } from '../samples/history/history-store';
 import { HttpError } from './http';
 
 /** Whether ingest may be acknowledged, given what the history store can write. */

@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { ROLES, TokenCreateSchema } from '../../lib/protocol';
 import { TokenStore } from '../access/token-store';
-import { loadConfig } from '../config';
-import { HistoryStore } from '../store/history/history-store';
+import { loadConfig } from '../config/env';
+import { openDataFile } from '../db/open-database';
 
 const USAGE = `usage:
   npm run tokens -- create --role <${ROLES.join('|')}> --name <who or what uses it>
@@ -58,9 +58,9 @@ function run(store: TokenStore, command: string | undefined, rest: string[]): vo
 
 const [command, ...rest] = process.argv.slice(2);
 const config = loadConfig();
-const history = HistoryStore.open({ dataDir: config.dataDir, logger: pino({ level: 'warn' }) });
+const { db } = openDataFile(config.dataDir, { logger: pino({ level: 'warn' }) });
 try {
-  run(new TokenStore(history.database), command, rest);
+  run(new TokenStore(db), command, rest);
 } finally {
-  history.close();
+  db.close();
 }

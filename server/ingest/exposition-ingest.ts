@@ -1,6 +1,6 @@
 import { LabelsSchema, MAX_SAMPLES_PER_INGEST, METRIC_NAME } from '../../lib/protocol';
-import { HttpError, describeZodError } from '../api/http';
-import type { StoredSample } from '../store/memory-store';
+import { describeZodError } from '../../lib/zod-issues';
+import type { StoredSample } from '../samples/sample';
 import { PrometheusParseError } from './exposition-scanner';
 import {
   UnsupportedExpositionError,
@@ -9,10 +9,11 @@ import {
   type ExpositionFormat,
 } from './exposition';
 import type { ParseResult, ParsedSample } from './exposition-types';
+import { IngestError } from './ingest-error';
 import { assertTimestampsInRange } from './ingest';
 
 /**
- * Turns a text exposition body into samples, or throws an HttpError naming the first problem:
+ * Turns a text exposition body into samples, or throws an IngestError naming the first problem:
  * the content type picks the rules (OpenMetrics 1.0 or the Prometheus text format).
  */
 export function parseExpositionIngest(
@@ -31,7 +32,7 @@ function selectFormat(contentType: string | undefined): ExpositionFormat {
     return expositionFormat(contentType);
   } catch (error) {
     if (error instanceof UnsupportedExpositionError) {
-      throw new HttpError(415, 'unsupported_media_type', error.message);
+      throw new IngestError('unsupported_format', error.message);
     }
     throw error;
   }
@@ -42,7 +43,7 @@ function parseOrRefuse(body: Uint8Array, format: ExpositionFormat): ParseResult 
     return parseExposition(body, format, { maxSamples: MAX_SAMPLES_PER_INGEST });
   } catch (error) {
     if (error instanceof PrometheusParseError) {
-      throw new HttpError(400, 'invalid_request', error.message);
+      throw new IngestError('invalid', error.message);
     }
     throw error;
   }
@@ -51,18 +52,16 @@ function parseOrRefuse(body: Uint8Array, format: ExpositionFormat): ParseResult 
 function toStored(sample: ParsedSample, index: number, now: number): StoredSample {
   // Quoted UTF-8 names parse, but series keys and panel queries use the classic names only.
   if (!METRIC_NAME.test(sample.metric)) {
-    throw new HttpError(
-      400,
-      'invalid_request',
+    throw new IngestError(
+      'invalid',
       `sample ${index}: metric name ${JSON.stringify(sample.metric)} is well formed, but ` +
         'Headroom stores only names matching [a-zA-Z_:][a-zA-Z0-9_:]*',
     );
   }
   const labels = LabelsSchema.safeParse(sample.labels);
   if (!labels.success) {
-    throw new HttpError(
-      400,
-      'invalid_request',
+    throw new IngestError(
+      'invalid',
       `sample ${index} (${sample.metric}): ${describeZodError(labels.error)}`,
     );
   }

@@ -7,10 +7,10 @@ import {
   AnnotationUpdateRequestSchema,
   type Ack,
 } from '../../lib/protocol';
+import { describeZodError } from '../../lib/zod-issues';
 import type { AccessControl } from '../access/access-control';
 import type { RateLimiter } from '../access/rate-limiter';
 import { authorOf } from '../api/annotation-routes';
-import { describeZodError } from '../api/http';
 import { translateAnnotationError } from '../annotations/annotation-errors';
 import type { AnnotationService } from '../annotations/annotation-service';
 import { authorizeWrite } from './socket-access';

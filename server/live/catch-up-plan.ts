@@ -1,5 +1,5 @@
 import { stepRange } from '../query/evaluate-panel';
-import type { MemoryStore } from '../store/memory-store';
+import type { PanelEvaluation } from '../panels/evaluation';
 import { MAX_CATCH_UP_MS, type CatchUpLimits } from './catch-up-limits';
 import { upperStep, type PanelStream } from './panel-stream';
 import type { PointsBudget } from './points-budget';
@@ -17,7 +17,7 @@ export interface CatchUpPlan {
 export type TrimLimit = 'request' | 'socket';
 
 export interface PlanInput {
-  store: MemoryStore;
+  evaluation: PanelEvaluation;
   limits: CatchUpLimits;
   budget: PointsBudget;
   streams: readonly PanelStream[];
@@ -34,16 +34,16 @@ export function planCatchUps(input: PlanInput): {
   points: number;
   trimmed: TrimLimit[];
 } {
-  const { store, limits, budget, now } = input;
+  const { evaluation, limits, budget, now } = input;
   const plans: CatchUpPlan[] = [];
   const trimmed: TrimLimit[] = [];
   let points = 0;
   for (const stream of input.streams) {
     const { panel } = stream;
     const step = panel.expectedIntervalMs;
-    const upper = upperStep(stream, now);
+    const upper = upperStep(evaluation, stream, now);
     const wanted = Math.max(input.since[panel.id] ?? now, upper - MAX_CATCH_UP_MS) + 1;
-    const series = Math.max(1, store.select(panel.query.metric, panel.query.matchers).length);
+    const series = Math.max(1, evaluation.seriesEstimate(panel));
     const steps = stepRange(wanted, upper, step).count;
     const requestLeft = limits.maxPointsPerRequest - points;
     const socketLeft = budget.available(now);
@@ -64,7 +64,8 @@ export function planCatchUps(input: PlanInput): {
 }
 
 /** Steps between a plan's cursor and what the room has been sent so far. */
-export function stepsLeft(plan: CatchUpPlan, now: number): number {
+export function stepsLeft(evaluation: PanelEvaluation, plan: CatchUpPlan, now: number): number {
   const { stream } = plan;
-  return stepRange(plan.cursor, upperStep(stream, now), stream.panel.expectedIntervalMs).count;
+  return stepRange(plan.cursor, upperStep(evaluation, stream, now), stream.panel.expectedIntervalMs)
+    .count;
 }

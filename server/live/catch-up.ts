@@ -1,17 +1,16 @@
 import type { Ack, SubscribeResult } from '../../lib/protocol';
 import type { AggregatorMetrics } from '../metrics';
-import { newestSampleAt } from '../query/newest-sample';
-import type { MemoryStore } from '../store/memory-store';
+import type { PanelEvaluation } from '../panels/evaluation';
 import type { CatchUpLimits } from './catch-up-limits';
 import { planCatchUps, stepsLeft, type CatchUpPlan } from './catch-up-plan';
-import { currentStep, encodeSteps, roomOf, type PanelStream } from './panel-stream';
+import { encodeSteps, readyStep, roomOf, type PanelStream } from './panel-stream';
 import type { PointsBudget } from './points-budget';
 import type { HeadroomSocket } from './socket-types';
 import type { TurnTaker } from './turns';
 import { whenWritable } from './write-pacing';
 
 export interface CatchUpDeps {
-  store: MemoryStore;
+  evaluation: PanelEvaluation;
   limits: CatchUpLimits;
   turns: TurnTaker;
   metrics: AggregatorMetrics;
@@ -34,10 +33,13 @@ export interface SubscribeJob {
 export async function answerSubscribe(deps: CatchUpDeps, job: SubscribeJob): Promise<void> {
   const { socket, ack } = job;
   if (!(await affordable(deps, job))) return;
+  // A remote panel's first fetch is awaited, so the catch-up it gets is already there.
+  await Promise.all(job.streams.map((stream) => deps.evaluation.prepare(stream.panel, Date.now())));
+  if (!socket.connected) return;
   const planned = planCatchUps({ ...deps, ...job, now: Date.now() });
   deps.metrics.catchUpPoints.inc(planned.points);
   for (const limit of planned.trimmed) deps.metrics.catchUpTrimmed.inc({ limit });
-  for (let plan = nextToSend(planned.plans); plan; plan = nextToSend(planned.plans)) {
+  for (let plan = nextToSend(deps, planned.plans); plan; plan = nextToSend(deps, planned.plans)) {
     if (!(await whenWritable(socket, deps.limits.stallMs))) {
       const seconds = Math.round(deps.limits.stallMs / 1000);
       const message = `catch-up abandoned: nothing was read for ${seconds} s`;
@@ -46,12 +48,12 @@ export async function answerSubscribe(deps: CatchUpDeps, job: SubscribeJob): Pro
     }
     await deps.turns.take();
     if (!socket.connected) return;
-    sendPart(deps.store, socket, plan);
+    sendPart(deps.evaluation, socket, plan);
   }
   await deps.turns.take();
   if (!socket.connected) return;
   const now = Date.now();
-  const panels = planned.plans.map((plan) => finish(deps.store, socket, plan, now));
+  const panels = planned.plans.map((plan) => finish(deps.evaluation, socket, plan, now));
   ack({ ok: true, data: { panels } });
 }
 
@@ -73,12 +75,12 @@ async function affordable(deps: CatchUpDeps, job: SubscribeJob): Promise<boolean
   return job.socket.connected;
 }
 
-function nextToSend(plans: readonly CatchUpPlan[]): CatchUpPlan | undefined {
+function nextToSend(deps: CatchUpDeps, plans: readonly CatchUpPlan[]): CatchUpPlan | undefined {
   const now = Date.now();
-  return plans.find((plan) => stepsLeft(plan, now) > plan.stepsPerChunk);
+  return plans.find((plan) => stepsLeft(deps.evaluation, plan, now) > plan.stepsPerChunk);
 }
 
-function sendPart(store: MemoryStore, socket: HeadroomSocket, plan: CatchUpPlan): void {
+function sendPart(evaluation: PanelEvaluation, socket: HeadroomSocket, plan: CatchUpPlan): void {
   const { panel } = plan.stream;
   const step = panel.expectedIntervalMs;
   const to = plan.cursor + (plan.stepsPerChunk - 1) * step;
@@ -87,13 +89,13 @@ function sendPart(store: MemoryStore, socket: HeadroomSocket, plan: CatchUpPlan)
     stepMs: step,
     from: plan.cursor,
     to,
-    series: encodeSteps(store, panel, plan.cursor, to),
+    series: encodeSteps(evaluation, panel, plan.cursor, to),
   });
   plan.cursor = to + step;
 }
 
 function finish(
-  store: MemoryStore,
+  evaluation: PanelEvaluation,
   socket: HeadroomSocket,
   plan: CatchUpPlan,
   now: number,
@@ -101,12 +103,12 @@ function finish(
   const { stream } = plan;
   const { panel } = stream;
   void socket.join(roomOf(panel.id));
-  stream.lastStep ??= currentStep(panel, now);
+  stream.lastStep ??= readyStep(evaluation, panel, now);
   return {
     panelId: panel.id,
     seq: stream.seq,
-    newestSampleAt: newestSampleAt(store, panel, now),
+    newestSampleAt: evaluation.newestSampleAt(panel, now),
     catchUpFrom: plan.from,
-    catchUp: encodeSteps(store, panel, plan.cursor, stream.lastStep),
+    catchUp: encodeSteps(evaluation, panel, plan.cursor, stream.lastStep),
   };
 }

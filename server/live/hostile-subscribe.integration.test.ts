@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AnnotationService } from '../annotations/annotation-service';
 import { AnnotationStore } from '../annotations/annotation-store';
 import { DEFAULT_PANELS } from '../dashboard';
-import { LAUNCH_SURGE, createScenarioSource } from '../scenario';
-import { HistoryStore } from '../store/history/history-store';
-import { makeTempDir, removeTempDir } from '../store/history/testing/fixtures';
+import { LAUNCH_SURGE, createScenarioSource } from '../sources/scenario';
+import { HistoryStore } from '../samples/history/history-store';
+import { makeTempDir, removeTempDir } from '../samples/history/testing/fixtures';
 import { connectClient, startAggregator, type RunningAggregator } from '../testing/harness';
 import { startHostileSubscriber } from '../testing/hostile-subscriber';
 

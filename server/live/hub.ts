@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
-import type { Panel, PanelBatch } from '../../lib/protocol';
-import { newestSampleAt } from '../query/newest-sample';
-import type { MemoryStore } from '../store/memory-store';
+import type { PanelBatch } from '../../lib/protocol';
+import type { PanelCatalog } from '../panels/catalog';
+import type { PanelEvaluation } from '../panels/evaluation';
 import type { AggregatorMetrics } from '../metrics';
 import { DEFAULT_CATCH_UP_LIMITS, type CatchUpLimits } from './catch-up-limits';
-import { currentStep, encodeSteps, roomOf, type PanelStream } from './panel-stream';
+import { encodeSteps, roomOf, type PanelStream } from './panel-stream';
 import { slowSocketIds } from './slow-clients';
 import type { HeadroomServer } from './socket-types';
 import { serveSubscriptions } from './subscriptions';
@@ -12,8 +12,8 @@ import { TurnTaker } from './turns';
 
 export interface LiveHubOptions {
   io: HeadroomServer;
-  store: MemoryStore;
-  panels: readonly Panel[];
+  evaluation: PanelEvaluation;
+  panels: PanelCatalog;
   tickMs: number;
   maxQueuedPackets: number;
   catchUp?: Partial<CatchUpLimits>;
@@ -26,18 +26,21 @@ export interface LiveHub {
 }
 
 export function createLiveHub(options: LiveHubOptions): LiveHub {
-  const { io, store, logger, metrics } = options;
+  const { io, evaluation, logger, metrics } = options;
   const streams = new Map(
-    options.panels.map((panel) => [
-      panel.id,
-      { panel, seq: 0, lastStep: undefined } as PanelStream,
-    ]),
+    options.panels
+      .list()
+      .map((panel) => [panel.id, { panel, seq: 0, lastStep: undefined } as PanelStream]),
   );
+  const stopFollowing = followCatalog(options.panels, streams, io);
   const limits: CatchUpLimits = { ...DEFAULT_CATCH_UP_LIMITS, ...options.catchUp };
-  const subscriptions = { store, limits, turns: new TurnTaker(), metrics, streams, logger };
+  const subscriptions = { evaluation, limits, turns: new TurnTaker(), metrics, streams, logger };
 
   function broadcast(stream: PanelStream, now: number) {
-    const step = currentStep(stream.panel, now);
+    const ready = evaluation.readyStep(stream.panel, now);
+    // A remote panel pushes nothing until its first fetch is in; then only what was fetched.
+    if (ready === undefined) return;
+    const step = Math.max(ready, stream.lastStep ?? ready);
     const from = (stream.lastStep ?? step - stream.panel.expectedIntervalMs) + 1;
     stream.lastStep = step;
     stream.seq += 1;
@@ -46,8 +49,8 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       seq: stream.seq,
       ts: now,
       stepMs: stream.panel.expectedIntervalMs,
-      newestSampleAt: newestSampleAt(store, stream.panel, now),
-      series: encodeSteps(store, stream.panel, from, step),
+      newestSampleAt: evaluation.newestSampleAt(stream.panel, now),
+      series: encodeSteps(evaluation, stream.panel, from, step),
     };
     const members = io.of('/').adapter.rooms.get(roomOf(stream.panel.id)) ?? [];
     const sockets = [...members].flatMap((id) => io.of('/').sockets.get(id) ?? []);
@@ -62,8 +65,10 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     const rooms = io.of('/').adapter.rooms;
     for (const stream of streams.values()) {
       const members = rooms.get(roomOf(stream.panel.id));
-      if (members && members.size > 0) broadcast(stream, now);
-      else stream.lastStep = undefined;
+      if (members && members.size > 0) {
+        void evaluation.prepare(stream.panel, now);
+        broadcast(stream, now);
+      } else stream.lastStep = undefined;
     }
   }
 
@@ -89,7 +94,26 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
   schedule();
   return {
     stop() {
+      stopFollowing();
       if (timer) clearTimeout(timer);
     },
   };
+}
+
+/** Keeps one stream per current panel and tells every open screen to fetch the new list. */
+function followCatalog(
+  catalog: PanelCatalog,
+  streams: Map<string, PanelStream>,
+  io: HeadroomServer,
+): () => void {
+  return catalog.onChange((change) => {
+    for (const id of change.removed) streams.delete(id);
+    for (const panel of catalog.list()) {
+      const stream = streams.get(panel.id);
+      // A changed panel keeps its sequence, so subscribers see no gap; its step restarts.
+      if (stream) Object.assign(stream, { panel, lastStep: undefined });
+      else streams.set(panel.id, { panel, seq: 0, lastStep: undefined });
+    }
+    io.emit('panels:changed', change);
+  });
 }

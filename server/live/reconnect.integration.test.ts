@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LiveSync } from '../../lib/client/live-sync';
 import { PanelDataSchema, PanelSchema, type PanelData } from '../../lib/protocol';
 import { mergeSeries, newestTimestamp } from '../../lib/series/panel-data';
-import { HistoryStore } from '../store/history/history-store';
+import { HistoryStore } from '../samples/history/history-store';
 import { startAggregator, type RunningAggregator, type TestSocket } from '../testing/harness';
 import { createTickerSource } from '../testing/ticker-source';
 

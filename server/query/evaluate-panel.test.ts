@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PanelSchema } from '../../lib/protocol';
-import { MemoryStore } from '../store/memory-store';
+import { STALE_NAN } from '../../lib/series/stale-marker';
+import { MemoryStore } from '../samples/memory-store';
 import { evaluatePanel, stepRange } from './evaluate-panel';
 
 const panel = PanelSchema.parse({
@@ -64,6 +65,36 @@ describe('evaluatePanel', () => {
     ]);
     const [series] = evaluatePanel(store.select('util', {}), panel, stepRange(1000, 8000, 1000));
     expect(series?.points.map(([ts]) => ts)).toEqual([1000, 2000, 3000, 8000]);
+  });
+
+  it('draws a 15 s scrape as a continuous line when the expected interval is 15 s', () => {
+    const scraped = { ...panel, expectedIntervalMs: 15_000 };
+    const samples: [string, string, number, number][] = [];
+    for (let ts = 0; ts <= 120_000; ts += 15_000) samples.push(['a', '0', ts + 137, 40]);
+    const range = stepRange(15_000, 120_000, 5_000);
+    const [series] = evaluatePanel(storeWith(samples).select('util', {}), scraped, range);
+    expect(series?.points).toHaveLength(range.count);
+  });
+
+  it('ends a line at a staleness marker instead of holding the last value for the lookback', () => {
+    const store = storeWith([
+      ['a', '0', 1000, 50],
+      ['a', '0', 2000, 60],
+      ['a', '0', 3000, STALE_NAN],
+      ['a', '0', 6000, 70],
+    ]);
+    const [series] = evaluatePanel(store.select('util', {}), panel, stepRange(1000, 6000, 1000));
+    expect(series?.points).toEqual([
+      [1000, 50],
+      [2000, 60],
+      [6000, 70],
+    ]);
+  });
+
+  it('keeps an ordinary NaN as a value, not a gap', () => {
+    const store = storeWith([['a', '0', 1000, NaN]]);
+    const [series] = evaluatePanel(store.select('util', {}), panel, stepRange(1000, 2000, 1000));
+    expect(series?.points).toHaveLength(2);
   });
 
   it('aligns steps to multiples of the step so live pushes and queries agree', () => {

@@ -1,7 +1,23 @@
-import type { Aggregation, Labels, Panel } from '../../lib/protocol';
+import {
+  isPromqlQuery,
+  type Aggregation,
+  type Labels,
+  type Panel,
+  type StructuredQuery,
+} from '../../lib/protocol';
 import type { NumericPoint } from '../../lib/series/downsample';
 import { labelsKey, pickLabels } from '../../lib/series/series-key';
-import type { ReadableSeries } from '../store/memory-store';
+import { isStaleMarker } from '../../lib/series/stale-marker';
+import type { ReadableSeries } from '../samples/sample';
+
+/** A panel whose query is a metric, matchers and an aggregation by labels. */
+export type StructuredPanel = Panel & { query: StructuredQuery };
+
+export function asStructured(panel: Panel): StructuredPanel {
+  const { query } = panel;
+  if (isPromqlQuery(query)) throw new TypeError(`panel ${panel.id} is a PromQL panel`);
+  return { ...panel, query };
+}
 
 export interface EvaluatedSeries {
   key: string;
@@ -68,17 +84,20 @@ export function lookbackMs(panel: Panel, stepMs: number): number {
 
 /**
  * Evaluates a panel's query at every step, Prometheus-style: each series contributes its latest
- * sample at or before the step, if that sample is no older than the lookback. A step no series
- * reaches is left out, so the client draws it as a gap rather than as zero.
+ * sample at or before the step, if that sample is no older than the lookback and is not a staleness
+ * marker (the series ended there). A step no series reaches is left out, so the client draws it as
+ * a gap rather than as zero.
  */
 export class PanelEvaluator {
   private readonly groups = new Map<string, GroupAccumulator>();
   private readonly lookback: number;
+  private readonly panel: StructuredPanel;
 
   constructor(
-    private readonly panel: Panel,
+    panel: Panel,
     private readonly range: StepRange,
   ) {
+    this.panel = asStructured(panel);
     this.lookback = lookbackMs(panel, range.stepMs);
   }
 
@@ -96,7 +115,9 @@ export class PanelEvaluator {
       while (latest + 1 < timestamps.length && (timestamps[latest + 1] ?? Infinity) <= t) latest++;
       const sampleTs = timestamps[latest];
       if (sampleTs === undefined || t - sampleTs > lookback) continue;
-      group.add(k, values[latest] ?? NaN);
+      const value = values[latest] ?? NaN;
+      if (isStaleMarker(value)) continue;
+      group.add(k, value);
     }
     return timestamps.length;
   }

@@ -1,15 +1,9 @@
-import type { Aggregation, Labels, Panel } from '../../lib/protocol';
+import type { Aggregation, Labels } from '../../lib/protocol';
+import type { StructuredPanel } from './evaluate-panel';
 import type { NumericPoint } from '../../lib/series/downsample';
 import { labelsKey, pickLabels } from '../../lib/series/series-key';
-import type { RollupRange } from '../store/history/history-store';
+import type { RollupSeries } from '../samples/series-reader';
 import type { EvaluatedSeries } from './evaluate-panel';
-
-export interface RollupSeries {
-  key: string;
-  labels: Labels;
-  /** Rows from the first bucket of the range (see `firstBucket`) to its end. */
-  rows: RollupRange;
-}
 
 export function firstBucket(from: number, bucketMs: number): number {
   return Math.floor(from / bucketMs) * bucketMs;
@@ -73,7 +67,7 @@ export class RollupEvaluator {
   private readonly buckets: number;
 
   constructor(
-    private readonly panel: Panel,
+    private readonly panel: StructuredPanel,
     from: number,
     to: number,
     private readonly bucketMs: number,
@@ -112,7 +106,7 @@ export class RollupEvaluator {
 
 export function evaluateRollups(
   sources: readonly RollupSeries[],
-  panel: Panel,
+  panel: StructuredPanel,
   from: number,
   to: number,
   bucketMs: number,

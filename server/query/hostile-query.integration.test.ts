@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HistoryStore } from '../store/history/history-store';
-import { makeTempDir, openStore, removeTempDir } from '../store/history/testing/fixtures';
+import type { HistoryStore } from '../samples/history/history-store';
+import { makeTempDir, openStore, removeTempDir } from '../samples/history/testing/fixtures';
 import {
   connectClient,
   startAggregator,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBodySchema, PanelDataSchema } from '../../lib/protocol';
 import { startAggregator, type RunningAggregator } from '../testing/harness';
-import type { HistoryStore } from '../store/history/history-store';
-import { makeTempDir, openStore, removeTempDir } from '../store/history/testing/fixtures';
+import type { HistoryStore } from '../samples/history/history-store';
+import { makeTempDir, openStore, removeTempDir } from '../samples/history/testing/fixtures';
 import { QUERY_FUTURE_SKEW_MS } from './query-guard';
 import { fillHourHistory } from './testing/hour-history';
 

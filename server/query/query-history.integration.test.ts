@@ -5,8 +5,9 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PanelSchema } from '../../lib/protocol';
 import { fromWireValue } from '../../lib/series/wire-value';
-import { HistoryStore } from '../store/history/history-store';
-import { MemoryStore } from '../store/memory-store';
+import { HistoryStore } from '../samples/history/history-store';
+import { MemoryStore } from '../samples/memory-store';
+import { MergedReader } from '../samples/merged-reader';
 import {
   DEFAULT_QUERY_LIMITS,
   QueryBudget,
@@ -51,15 +52,17 @@ afterEach(() => {
 
 describe('queries over history', () => {
   it('picks raw samples for short spans and rollups for long ones', () => {
-    const sources = { memory, history };
+    const sources = new MergedReader({ memory, history });
     expect(pickResolution(sources, end - HOUR, end, 600, end)).toBe('raw');
     expect(pickResolution(sources, end - 24 * HOUR, end, 600, end)).toBe('1m');
     expect(pickResolution(sources, end - 7 * 24 * HOUR, end, 1000, end)).toBe('1h');
-    expect(pickResolution({ memory }, end - 7 * 24 * HOUR, end, 1000, end)).toBe('raw');
+    expect(pickResolution(new MergedReader({ memory }), end - 7 * 24 * HOUR, end, 1000, end)).toBe(
+      'raw',
+    );
   });
 
   it('never reads a level past its retention, however short the range', () => {
-    const sources = { memory, history };
+    const sources = new MergedReader({ memory, history });
     expect(pickResolution(sources, end - 3 * 24 * HOUR, end - 3 * 24 * HOUR + HOUR, 600, end)).toBe(
       '1m',
     );
@@ -69,7 +72,14 @@ describe('queries over history', () => {
   });
 
   it('answers 7 days from hour rollups within `points`, keeping the spike', async () => {
-    const data = await queryPanel({ memory, history }, panel, end - 7 * 24 * HOUR, end, 1000, end);
+    const data = await queryPanel(
+      new MergedReader({ memory, history }),
+      panel,
+      end - 7 * 24 * HOUR,
+      end,
+      1000,
+      end,
+    );
     const [series] = data.series;
     expect(series?.points.length).toBeLessThanOrEqual(1000);
     const values = series?.points.map(([, value]) => fromWireValue(value)) ?? [];
@@ -80,7 +90,14 @@ describe('queries over history', () => {
 
   it('answers an hour from earlier today from raw samples', async () => {
     const from = end - 5 * HOUR;
-    const data = await queryPanel({ memory, history }, panel, from, from + HOUR, 600, end);
+    const data = await queryPanel(
+      new MergedReader({ memory, history }),
+      panel,
+      from,
+      from + HOUR,
+      600,
+      end,
+    );
     expect(data.stepMs).toBe(15_000);
     expect(data.series[0]?.points).toHaveLength(241);
     expect(data.series[0]?.points.every(([, value]) => value === 50)).toBe(true);
@@ -93,7 +110,14 @@ describe('queries over history', () => {
       recent.append([{ metric: 'util', labels: { cluster: 'a', gpu: '0' }, ts, value: 40 }]);
       recent.append([{ metric: 'util', labels: { cluster: 'a', gpu: '1' }, ts, value: 60 }]);
     }
-    const data = await queryPanel({ memory: recent, history }, panel, from, end, 2000, end);
+    const data = await queryPanel(
+      new MergedReader({ memory: recent, history }),
+      panel,
+      from,
+      end,
+      2000,
+      end,
+    );
     const timestamps = data.series[0]?.points.map(([ts]) => ts) ?? [];
     expect(timestamps).toHaveLength(4 * 240 + 1);
     timestamps.slice(1).forEach((ts, i) => expect(ts - (timestamps[i] ?? 0)).toBe(15_000));
@@ -104,7 +128,7 @@ describe('query limits over history', () => {
   const week = { from: end - 7 * 24 * HOUR, to: end };
   const run = (limits: Partial<QueryLimits>, clock?: () => number) =>
     queryPanel(
-      { memory, history },
+      new MergedReader({ memory, history }),
       panel,
       week.from,
       week.to,

@@ -1,9 +1,9 @@
-import type { Panel } from '../../lib/protocol';
+import type { StructuredPanel } from './evaluate-panel';
 import { labelsKey, pickLabels } from '../../lib/series/series-key';
-import type { RollupResolution } from '../store/history/history-store';
-import { RECENT_WINDOW_MS } from '../store/recent-window';
+import type { RollupResolution } from '../samples/history/types';
+import { RECENT_WINDOW_MS } from '../samples/recent-window';
+import type { SampleReader, SeriesSelection } from '../samples/series-reader';
 import { firstBucket } from './evaluate-rollups';
-import type { PanelSeries, QuerySources } from './panel-sources';
 import { QueryTooExpensiveError, type QueryLimits } from './query-guard';
 
 /** Beyond this many steps the evaluation coarsens its step instead of growing without bound. */
@@ -25,18 +25,18 @@ export interface QueryPlan {
  * `from`.
  */
 export function pickResolution(
-  sources: QuerySources,
+  sources: SampleReader,
   from: number,
   to: number,
   maxPoints: number,
   now = Date.now(),
 ): Level {
-  const { history } = sources;
-  if (!history) return 'raw';
+  const { retention } = sources;
+  if (!retention) return 'raw';
   if (from >= now - RECENT_WINDOW_MS) return 'raw';
   const pointSpan = (to - from) / Math.max(1, Math.floor(maxPoints / 2));
   const wanted = pointSpan >= 10 * 60_000 ? '1h' : pointSpan >= 15_000 ? '1m' : 'raw';
-  const { rawMs, minuteMs } = history.retention;
+  const { rawMs, minuteMs } = retention;
   const kept = from >= now - rawMs ? 'raw' : from >= now - minuteMs ? '1m' : '1h';
   return (
     RESOLUTION_ORDER[Math.max(RESOLUTION_ORDER.indexOf(wanted), RESOLUTION_ORDER.indexOf(kept))] ??
@@ -44,7 +44,7 @@ export function pickResolution(
   );
 }
 
-function counts(set: PanelSeries, panel: Panel): { series: number; groups: number } {
+function counts(set: SeriesSelection, panel: StructuredPanel): { series: number; groups: number } {
   const keys = new Set<string>(set.stored.map((series) => series.key));
   const groups = new Set<string>();
   for (const series of [...set.stored, ...set.recent.values()]) {
@@ -65,7 +65,12 @@ function rollupCost(level: RollupResolution, span: { from: number; to: number },
   return { rows: n.rows * buckets, cells: n.cells * buckets };
 }
 
-function rawStep(panel: Panel, span: number, groups: number, limits: QueryLimits): number {
+function rawStep(
+  panel: StructuredPanel,
+  span: number,
+  groups: number,
+  limits: QueryLimits,
+): number {
   const steps = Math.max(2, Math.min(MAX_EVALUATED_STEPS, Math.floor(limits.maxCells / groups)));
   const native = panel.expectedIntervalMs;
   return Math.max(native, Math.ceil(span / steps / native) * native);
@@ -76,9 +81,9 @@ function rawStep(panel: Panel, span: number, groups: number, limits: QueryLimits
  * limits; a query that fits none is refused before it reads anything.
  */
 export function planQuery(
-  sources: QuerySources,
-  set: PanelSeries,
-  panel: Panel,
+  sources: SampleReader,
+  set: SeriesSelection,
+  panel: StructuredPanel,
   range: { from: number; to: number; maxPoints: number; now: number },
   limits: QueryLimits,
 ): QueryPlan {
@@ -89,7 +94,7 @@ export function planQuery(
   let cost: Cost = { rows: 0, cells: 0 };
   for (const level of RESOLUTION_ORDER.slice(RESOLUTION_ORDER.indexOf(start))) {
     if (level === 'raw') {
-      if (!sources.history) return { resolution: level, stepMs };
+      if (!sources.retention) return { resolution: level, stepMs };
       cost = {
         rows: set.stored.length * Math.ceil((to - from) / panel.expectedIntervalMs),
         cells: 0,

@@ -3,7 +3,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, PanelBatch, ServerToClientEvents } from '../../lib/protocol';
 import { createAggregator, type Aggregator, type AggregatorDeps } from '../app';
 import { DEFAULT_PANELS } from '../dashboard';
-import { SIMULATOR_CADENCES, createSimulatorSource } from '../sources/simulator';
+import { SIMULATOR_CADENCES, createSimulatorSource } from './simulator/simulator-source';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -18,7 +18,7 @@ export interface RunningAggregator {
  * launch-surge scenario reports every five, so tests of the live path run five times as fast.
  */
 export const TEST_PANELS = DEFAULT_PANELS.map((panel) =>
-  panel.query.metric === 'DCGM_FI_DEV_GPU_UTIL'
+  'metric' in panel.query && panel.query.metric === 'DCGM_FI_DEV_GPU_UTIL'
     ? { ...panel, expectedIntervalMs: SIMULATOR_CADENCES.gpu }
     : panel,
 );

@@ -1,4 +1,4 @@
-import type { HistoryStore } from '../../store/history/history-store';
+import type { HistoryStore } from '../../samples/history/history-store';
 
 export const GPU_METRIC = 'DCGM_FI_DEV_GPU_UTIL';
 const HOUR = 3_600_000;

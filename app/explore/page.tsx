@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { ExploreHeader } from '@/components/explore/explore-header';
+import { ExploreView } from '@/components/explore/explore-view';
+import { AccessNeeded } from '@/components/shell/access-needed';
+import { AccessDeniedError } from '@/lib/aggregator-api';
+import { fetchExploreStart } from '@/lib/explore/api';
+import { loadWithToken } from '@/lib/server-session';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Explore · Headroom' };
+
+export default async function ExplorePage() {
+  const { result, hadToken } = await loadWithToken(fetchExploreStart);
+  return (
+    <>
+      <ExploreHeader />
+      {result instanceof AccessDeniedError ? (
+        <AccessNeeded status={result.status} what="to explore the data" hadToken={hadToken} />
+      ) : (
+        <ExploreView initialNames={result.names} now={result.now} />
+      )}
+    </>
+  );
+}

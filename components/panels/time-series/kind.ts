@@ -1,0 +1,26 @@
+import { formatChange, formatValue } from '@/lib/format';
+import { thresholdLevel } from '@/lib/series/headline';
+import { firstValue, latestValue } from '@/lib/series/panel-data';
+import type { Headline, PanelKind } from '../panel-kind';
+import { TimeSeriesPanel } from './time-series-panel';
+import { useTimeSeriesView, type TimeSeriesView } from './use-time-series-view';
+
+/** Lines over time, headlined by the largest series and judged against the thresholds. */
+export const timeSeriesKind: PanelKind<TimeSeriesView> = {
+  useView: useTimeSeriesView,
+  headline: ({ headline }, panel, { data, showChange }): Headline => {
+    const value = headline && latestValue(headline);
+    const first = headline && showChange ? firstValue(headline) : undefined;
+    const several = headline && data && data.series.length > 1;
+    return {
+      value: value === undefined ? '—' : formatValue(value, panel.unit),
+      context: several ? Object.values(headline.labels).join(' / ') : undefined,
+      change:
+        value !== undefined && first !== undefined
+          ? formatChange(first, value, panel.unit)
+          : undefined,
+      level: thresholdLevel(panel, value),
+    };
+  },
+  Component: TimeSeriesPanel,
+};

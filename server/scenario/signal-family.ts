@@ -1,9 +1,0 @@
-import type { StoredSample } from '../store/memory-store';
-
-/** One family of series sampled together on one cadence; a pure function of (ts, s). */
-export interface SignalFamily {
-  id: string;
-  cadenceMs: number;
-  /** Pushes the family's samples at wall time `ts`, which maps to scenario time `s`. */
-  emit(ts: number, s: number, out: StoredSample[]): void;
-}
