@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ExploreHeader } from '@/components/explore/explore-header';
+import { PageHeader } from '@/components/shell/page-header';
 import { ExploreView } from '@/components/explore/explore-view';
 import { AccessNeeded } from '@/components/shell/access-needed';
 import { AccessDeniedError } from '@/lib/aggregator-api';
@@ -13,7 +13,7 @@ export default async function ExplorePage() {
   const { result, hadToken } = await loadWithToken(fetchExploreStart);
   return (
     <>
-      <ExploreHeader />
+      <PageHeader current="/explore" />
       {result instanceof AccessDeniedError ? (
         <AccessNeeded status={result.status} what="to explore the data" hadToken={hadToken} />
       ) : (

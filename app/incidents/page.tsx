@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { AccessNeeded } from '@/components/shell/access-needed';
 import { IncidentList } from '@/components/incidents/incident-list';
-import { IncidentsHeader } from '@/components/incidents/incidents-header';
+import { PageHeader } from '@/components/shell/page-header';
 import { AccessDeniedError, fetchAnnotations } from '@/lib/aggregator-api';
 import { filterKey, filtersToQuery, parseIncidentFilters } from '@/lib/incidents/filters';
 import { loadWithToken } from '@/lib/server-session';
@@ -29,7 +29,7 @@ export default async function IncidentsPage({ searchParams }: Props) {
   );
   return (
     <>
-      <IncidentsHeader />
+      <PageHeader current="/incidents" />
       {result instanceof AccessDeniedError ? (
         <AccessNeeded status={result.status} what="to read incidents" hadToken={hadToken} />
       ) : (

@@ -1,16 +1,7 @@
 'use client';
 
+import { AggregatorError } from '@/components/shell/aggregator-error';
+
 export default function SourcesError({ retry }: { error: unknown; retry: () => void }) {
-  return (
-    <main className="error-page" role="alert">
-      <h1>The sources could not load</h1>
-      <p>
-        The aggregator did not answer. Check that it is running (<code>npm start</code> starts both
-        processes) and that <code>AGGREGATOR_PORT</code> matches on both sides, then retry.
-      </p>
-      <button type="button" onClick={retry}>
-        Retry
-      </button>
-    </main>
-  );
+  return <AggregatorError title="The sources could not load" retry={retry} />;
 }

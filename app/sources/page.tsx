@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { AccessNeeded } from '@/components/shell/access-needed';
 import { SourceList } from '@/components/sources/source-list';
-import { SourcesHeader } from '@/components/sources/sources-header';
+import { PageHeader } from '@/components/shell/page-header';
 import { AccessDeniedError, fetchSources } from '@/lib/aggregator-api';
 import { loadWithToken } from '@/lib/server-session';
 
@@ -12,7 +12,7 @@ export default async function SourcesPage() {
   const { result, hadToken } = await loadWithToken(fetchSources);
   return (
     <>
-      <SourcesHeader />
+      <PageHeader current="/sources" />
       {result instanceof AccessDeniedError ? (
         <AccessNeeded status={result.status} what="to read the sources" hadToken={hadToken} />
       ) : (

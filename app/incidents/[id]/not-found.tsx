@@ -1,10 +1,11 @@
 import Link from 'next/link';
-import { IncidentsHeader } from '@/components/incidents/incidents-header';
+import { PageHeader } from '@/components/shell/page-header';
+import '@/components/incidents/incidents.css';
 
 export default function IncidentNotFound() {
   return (
     <>
-      <IncidentsHeader />
+      <PageHeader current="/incidents" />
       <main className="incidents-page incident-not-found">
         <h1>No such incident</h1>
         <p>

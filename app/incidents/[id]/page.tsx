@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AccessNeeded } from '@/components/shell/access-needed';
 import { IncidentView } from '@/components/incidents/incident-view';
-import { IncidentsHeader } from '@/components/incidents/incidents-header';
+import { PageHeader } from '@/components/shell/page-header';
 import { AccessDeniedError, NotFoundError } from '@/lib/aggregator-api';
 import { fetchIncidentPage } from '@/lib/incidents/incident-page-data';
 import { AnnotationIdSchema } from '@/lib/protocol';
@@ -26,7 +26,7 @@ export default async function IncidentPage({ params }: Props) {
   );
   return (
     <>
-      <IncidentsHeader />
+      <PageHeader current="/incidents" />
       {result instanceof AccessDeniedError ? (
         <AccessNeeded status={result.status} what="to read this incident" hadToken={hadToken} />
       ) : (
