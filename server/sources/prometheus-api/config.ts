@@ -1,15 +1,6 @@
 import { z } from 'zod';
+import { AuthorizationSchema, BasicAuthSchema, authorizationHeader } from '../http-auth';
 import { IntervalSchema } from '../polling/interval';
-
-const AuthorizationSchema = z.strictObject({
-  type: z.string().regex(/^\S+$/).default('Bearer'),
-  credentials: z.string().min(1),
-});
-
-const BasicAuthSchema = z.strictObject({
-  username: z.string(),
-  password: z.string().default(''),
-});
 
 export const DEFAULT_API_INTERVAL_MS = 15_000;
 export const DEFAULT_API_TIMEOUT_MS = 10_000;
@@ -39,12 +30,7 @@ export type PrometheusApiSourceInput = z.input<typeof PrometheusApiSourceConfigS
 /** The request headers a config asks for, authorization included. */
 export function requestHeaders(config: PrometheusApiSourceConfig): Record<string, string> {
   const headers: Record<string, string> = { accept: 'application/json', ...config.headers };
-  if (config.authorization) {
-    const { type, credentials } = config.authorization;
-    headers.authorization = `${type} ${credentials}`;
-  } else if (config.basic_auth) {
-    const { username, password } = config.basic_auth;
-    headers.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-  }
+  const authorization = authorizationHeader(config);
+  if (authorization) headers.authorization = authorization;
   return headers;
 }

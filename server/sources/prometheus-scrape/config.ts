@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LABEL_NAME } from '../../../lib/protocol';
 import { parseDuration } from '../../../lib/duration';
+import { AuthorizationSchema, BasicAuthSchema } from '../http-auth';
 import { RelabelConfigSchema } from './relabel';
 
 const DurationSchema = z.string().transform((text, context) => {
@@ -53,16 +54,6 @@ export type TargetGroup = z.infer<typeof TargetGroupSchema>;
 const FileSdSchema = z.strictObject({
   files: z.array(z.string().min(1)).min(1),
   refresh_interval: DurationSchema.prefault('5m'),
-});
-
-const AuthorizationSchema = z.strictObject({
-  type: z.string().regex(/^\S+$/).default('Bearer'),
-  credentials: z.string().min(1),
-});
-
-const BasicAuthSchema = z.strictObject({
-  username: z.string(),
-  password: z.string().default(''),
 });
 
 export const DEFAULT_SCRAPE_INTERVAL = '15s';

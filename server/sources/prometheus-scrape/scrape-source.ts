@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { SampleSink } from '../../samples/sample';
+import { authorizationHeader } from '../http-auth';
 import type { Source, SourceHealthReport } from '../source';
 import {
   ScrapeConfigSchema,
@@ -39,12 +40,8 @@ function requestHeaders(config: ScrapeConfig): Record<string, string> {
     'user-agent': 'Headroom',
     'x-prometheus-scrape-timeout-seconds': String(config.scrape_timeout / 1000),
   };
-  if (config.authorization) {
-    headers.authorization = `${config.authorization.type} ${config.authorization.credentials}`;
-  } else if (config.basic_auth) {
-    const { username, password } = config.basic_auth;
-    headers.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-  }
+  const authorization = authorizationHeader(config);
+  if (authorization) headers.authorization = authorization;
   return headers;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { basicAuthorization } from '../http-auth';
 import { DEFAULT_INTERVAL_MS, DEFAULT_TIMEOUT_MS, IntervalSchema } from '../polling/interval';
 
 /** Queue names as RabbitMQ allows them: up to 255 bytes of UTF-8, not empty. */
@@ -70,6 +71,6 @@ export function managementEndpoint(config: RabbitmqSourceConfig): ManagementEndp
   const path = url.pathname.replace(/\/+$/, '');
   return {
     baseUrl: `${url.protocol}//${url.host}${path}`,
-    authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`,
+    authorization: basicAuthorization(username, password),
   };
 }
