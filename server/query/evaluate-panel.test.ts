@@ -12,9 +12,17 @@ const panel = PanelSchema.parse({
   expectedIntervalMs: 1000,
 });
 
-function storeWith(
-  samples: [cluster: string, gpu: string, ts: number, value: number][],
-): MemoryStore {
+const MINUTE = 60_000;
+type Sample = [cluster: string, gpu: string, ts: number, value: number];
+
+/** One series reporting 40 every `every` ms over [from, to]. */
+function cadence(from: number, to: number, every: number): Sample[] {
+  const samples: Sample[] = [];
+  for (let ts = from; ts <= to; ts += every) samples.push(['a', '0', ts, 40]);
+  return samples;
+}
+
+function storeWith(samples: Sample[]): MemoryStore {
   const store = new MemoryStore({ pointsPerSeries: 1000, maxSeries: 100 });
   store.append(
     samples.map(([cluster, gpu, ts, value]) => ({
@@ -95,6 +103,57 @@ describe('evaluatePanel', () => {
     const store = storeWith([['a', '0', 1000, NaN]]);
     const [series] = evaluatePanel(store.select('util', {}), panel, stepRange(1000, 2000, 1000));
     expect(series?.points).toHaveLength(2);
+  });
+
+  it('draws a 60 s series on a 15 s panel with a point at every step', () => {
+    const fast = { ...panel, expectedIntervalMs: 15_000 };
+    const samples: Sample[] = [];
+    for (let ts = 0; ts <= 20 * MINUTE; ts += MINUTE) samples.push(['a', '0', ts + 311, 40]);
+    const range = stepRange(5 * MINUTE, 20 * MINUTE, 15_000);
+    const [series] = evaluatePanel(storeWith(samples).select('util', {}), fast, range);
+    expect(series?.points).toHaveLength(range.count);
+  });
+
+  it('still leaves a gap where a 5 s series went silent for 5 minutes', () => {
+    const fast = { ...panel, expectedIntervalMs: 5_000 };
+    const samples = cadence(0, 10 * MINUTE, 5_000);
+    samples.push(...cadence(15 * MINUTE, 15 * MINUTE + 5_000, 5_000));
+    const range = stepRange(5 * MINUTE, 16 * MINUTE, 5_000);
+    const [series] = evaluatePanel(storeWith(samples).select('util', {}), fast, range);
+    const inSilence = series?.points.filter(
+      ([ts]) => ts > 10 * MINUTE + 10_000 && ts < 15 * MINUTE,
+    );
+    expect(inSilence).toEqual([]);
+    expect(series?.points).toContainEqual([10 * MINUTE + 10_000, 40]);
+  });
+
+  it('leaves a gap two intervals after a 60 s series went silent for 20 minutes', () => {
+    const fast = { ...panel, expectedIntervalMs: 15_000 };
+    const samples = cadence(0, 10 * MINUTE, MINUTE);
+    samples.push(...cadence(30 * MINUTE, 35 * MINUTE, MINUTE));
+    const range = stepRange(5 * MINUTE, 35 * MINUTE, 15_000);
+    const [series] = evaluatePanel(storeWith(samples).select('util', {}), fast, range);
+    const inSilence = series?.points.filter(([ts]) => ts > 12 * MINUTE && ts < 30 * MINUTE);
+    expect(inSilence).toEqual([]);
+    expect(series?.points).toContainEqual([12 * MINUTE, 40]);
+  });
+
+  it('caps a slow series lookback at 5 minutes, as Prometheus does', () => {
+    const fast = { ...panel, expectedIntervalMs: 15_000 };
+    const samples = cadence(0, 60 * MINUTE, 20 * MINUTE);
+    const range = stepRange(0, 60 * MINUTE, MINUTE);
+    const [series] = evaluatePanel(storeWith(samples).select('util', {}), fast, range);
+    const minutes = series?.points.map(([ts]) => ts / MINUTE);
+    expect(minutes).toEqual([0, 1, 2, 3, 4, 5, 20, 21, 22, 23, 24, 25, 40, 41, 42, 43, 44, 45, 60]);
+  });
+
+  it('ends a 60 s series at a staleness marker despite its longer lookback', () => {
+    const fast = { ...panel, expectedIntervalMs: 15_000 };
+    const samples = cadence(0, 10 * MINUTE, MINUTE);
+    samples.push(['a', '0', 10 * MINUTE + 15_000, STALE_NAN]);
+    const range = stepRange(5 * MINUTE, 12 * MINUTE, 15_000);
+    const [series] = evaluatePanel(storeWith(samples).select('util', {}), fast, range);
+    expect(series?.points.at(-1)).toEqual([10 * MINUTE, 40]);
   });
 
   it('aligns steps to multiples of the step so live pushes and queries agree', () => {

@@ -77,16 +77,33 @@ class GroupAccumulator {
   }
 }
 
-/** How far back a step looks for a series' latest sample. */
+/** How far back a step looks for a series' latest sample, whatever the series' own interval. */
 export function lookbackMs(panel: Panel, stepMs: number): number {
   return Math.max(2 * panel.expectedIntervalMs, stepMs);
 }
 
+/** The most a series' own interval stretches its lookback: Prometheus's default staleness. */
+export const MAX_SERIES_LOOKBACK_MS = 5 * 60_000;
+
+/**
+ * A series slower than its panel (a 60 s scrape on a 15 s panel) looks back twice its own observed
+ * interval, up to 5 minutes, so it draws as a line; a faster one keeps the panel's lookback.
+ */
+export function seriesLookbackMs(panelLookback: number, observedIntervalMs: number | undefined) {
+  if (observedIntervalMs === undefined) return panelLookback;
+  return Math.max(panelLookback, Math.min(2 * observedIntervalMs, MAX_SERIES_LOOKBACK_MS));
+}
+
+/** How far before the first step a read must start to serve every series' lookback. */
+export function readLookbackMs(panel: Panel, stepMs: number): number {
+  return Math.max(lookbackMs(panel, stepMs), MAX_SERIES_LOOKBACK_MS);
+}
+
 /**
  * Evaluates a panel's query at every step, Prometheus-style: each series contributes its latest
- * sample at or before the step, if that sample is no older than the lookback and is not a staleness
- * marker (the series ended there). A step no series reaches is left out, so the client draws it as
- * a gap rather than as zero.
+ * sample at or before the step, if that sample is no older than the series' lookback (see
+ * seriesLookbackMs) and is not a staleness marker (the series ended there). A step no series
+ * reaches is left out, so the client draws it as a gap rather than as zero.
  */
 export class PanelEvaluator {
   private readonly groups = new Map<string, GroupAccumulator>();
@@ -103,8 +120,9 @@ export class PanelEvaluator {
 
   /** Adds one series to its group; returns how many of its samples were read. */
   add(series: ReadableSeries): number {
-    const { range, lookback } = this;
+    const { range } = this;
     if (range.count === 0) return 0;
+    const lookback = seriesLookbackMs(this.lookback, series.observedIntervalMs?.());
     const last = range.first + (range.count - 1) * range.stepMs;
     const { timestamps, values } = series.range(range.first - lookback, last);
     if (timestamps.length === 0) return 0;

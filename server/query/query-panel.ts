@@ -4,7 +4,7 @@ import { toWireValue } from '../../lib/series/wire-value';
 import {
   PanelEvaluator,
   asStructured,
-  lookbackMs,
+  readLookbackMs,
   stepRange,
   type EvaluatedSeries,
   type StructuredPanel,
@@ -45,7 +45,7 @@ async function evaluate(
     return { series: evaluator.result(), stepMs: bucketMs / 2 };
   }
   const range = stepRange(from, to, plan.stepMs);
-  const readFrom = range.first - lookbackMs(panel, plan.stepMs);
+  const readFrom = range.first - readLookbackMs(panel, plan.stepMs);
   const evaluator = new PanelEvaluator(panel, range);
   for (const series of await sources.raw(set, readFrom, to, budget)) {
     evaluator.add(series);

@@ -191,6 +191,7 @@ export class MemoryStore implements SeriesReader {
       labels: { ...labels },
       window,
       range: (from, to) => window.range(from, to),
+      observedIntervalMs: () => window.observedIntervalMs(),
       owner,
       lastWriteAt: this.now(),
     };

@@ -1,9 +1,11 @@
 import type { PagedRead } from './history/reader';
+import { OBSERVED_GAPS, firstIndexAtOrAfter, medianGap } from './observed-interval';
 import type { RawRange, Retention, RollupResolution } from './history/types';
 import type { ReadableSeries } from './sample';
 import type {
   HistoryView,
   ReadBudget,
+  RecentSeries,
   RollupSeries,
   SampleReader,
   SeriesReader,
@@ -43,6 +45,19 @@ function slice(range: RawRange, from: number, to: number): RawRange {
   let end = start;
   while (end < timestamps.length && (timestamps[end] ?? Infinity) <= to) end++;
   return { timestamps: timestamps.subarray(start, end), values: values.subarray(start, end) };
+}
+
+/** A series' observed interval from its newest samples: memory's, then history's before them. */
+function observedInterval(own: RawRange, memory: RecentSeries | undefined): number | undefined {
+  const wanted = OBSERVED_GAPS + 1;
+  const recent = memory?.window.newestTimestamps(wanted) ?? new Float64Array(0);
+  if (recent.length >= wanted) return medianGap(recent);
+  const end = firstIndexAtOrAfter(own.timestamps, memory?.window.firstTimestamp ?? Infinity);
+  const older = own.timestamps.subarray(Math.max(0, end - (wanted - recent.length)), end);
+  const timestamps = new Float64Array(older.length + recent.length);
+  timestamps.set(older);
+  timestamps.set(recent, older.length);
+  return medianGap(timestamps);
 }
 
 /** Every page counts against the budget, and the event loop gets a turn between pages. */
@@ -100,6 +115,7 @@ async function rawSeries(
           memory && rangeTo >= start ? memory.range(Math.max(rangeFrom, start), rangeTo) : EMPTY;
         return concat(past, now);
       },
+      observedIntervalMs: () => observedInterval(own, memory),
     };
   });
   return [...combined, ...recent.values()];

@@ -12,6 +12,8 @@ export interface ReadableSeries {
   key: string;
   labels: Labels;
   range(from: number, to: number): { timestamps: Float64Array; values: Float64Array };
+  /** The typical gap between its samples, from its newest ones; undefined when too few. */
+  observedIntervalMs?(): number | undefined;
 }
 
 /** Where sources write their samples; what keeps them is behind it. */

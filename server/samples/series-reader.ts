@@ -14,6 +14,8 @@ export interface RecentWindow {
   readonly length: number;
   readonly firstTimestamp: number | undefined;
   newestAtOrBefore(ts: number): number | undefined;
+  /** The newest `count` timestamps (fewer when it holds fewer), oldest first. */
+  newestTimestamps(count: number): Float64Array;
   range(from: number, to: number): RawRange;
 }
 

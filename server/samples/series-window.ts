@@ -1,3 +1,5 @@
+import { OBSERVED_GAPS, medianGap } from './observed-interval';
+
 const INITIAL_CAPACITY = 64;
 
 /**
@@ -31,6 +33,19 @@ export class SeriesWindow {
   newestAtOrBefore(ts: number): number | undefined {
     const index = this.firstIndexWhere((t) => t > ts) - 1;
     return index < 0 ? undefined : this.timestampAt(index);
+  }
+
+  /** The newest `count` timestamps (fewer when it holds fewer), oldest first. */
+  newestTimestamps(count: number): Float64Array {
+    const taken = Math.max(0, Math.min(count, this.size));
+    const timestamps = new Float64Array(taken);
+    for (let i = 0; i < taken; i++) timestamps[i] = this.timestampAt(this.size - taken + i);
+    return timestamps;
+  }
+
+  /** The median of the newest gaps between samples; see medianGap. */
+  observedIntervalMs(): number | undefined {
+    return medianGap(this.newestTimestamps(OBSERVED_GAPS + 1));
   }
 
   /** Appends in time order; a sample older than the newest is refused and reported as false. */
