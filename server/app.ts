@@ -229,6 +229,7 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
   const alerts = createAlertEngine({
     rules: deps.alertRules ?? [],
     store,
+    evaluation,
     annotations,
     logger,
     notifier,

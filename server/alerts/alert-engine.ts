@@ -1,15 +1,27 @@
 import type { Logger } from 'pino';
 import { AnnotationCreateSchema, type Annotation } from '../../lib/protocol';
 import type { AnnotationService } from '../annotations/annotation-service';
+import { createPanelEvaluation, type PanelEvaluation } from '../panels/evaluation';
+import { MergedReader } from '../samples/merged-reader';
 import type { SeriesReader } from '../samples/series-reader';
+import { shortMessage } from '../sources/short-message';
 import { describeRule, describeValue, regionTitle, type AlertRule } from './alert-rule';
 import { advance, INACTIVE, type AlertState } from './alert-state';
-import { readRule, seriesGroups, type Reading } from './rule-readings';
+import { RemoteRuleSteps } from './remote-rule-steps';
+import {
+  isRemoteRule,
+  readRule,
+  seriesOfTitles,
+  type Reading,
+  type RuleReader,
+} from './rule-readings';
 import type { AlertNotification } from './webhook-notifier';
 
 export interface AlertEngineOptions {
   rules: readonly AlertRule[];
   store: SeriesReader;
+  /** How rules are read, as panels of their query's kind; the memory head alone when not given. */
+  evaluation?: PanelEvaluation;
   annotations: AnnotationService;
   logger: Logger;
   notifier?: { notify(event: AlertNotification): void };
@@ -33,17 +45,29 @@ const regionOf = (state: AlertState | undefined) =>
   state && 'annotationId' in state ? state.annotationId : undefined;
 
 /**
- * Evaluates alert rules against the memory store and draws what they find as alert regions.
+ * Evaluates alert rules through the panels' evaluation and draws what they find as alert regions.
  * A region starts when the condition began to hold and ends when it stopped holding.
  */
 export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   const { store, annotations, logger, notifier } = options;
   let rules = options.rules;
   const stepMs = options.stepMs ?? 5_000;
+  const reader: RuleReader = {
+    evaluation:
+      options.evaluation ??
+      createPanelEvaluation({ reader: new MergedReader({ memory: store }), logger }),
+    memory: store,
+    stepMs,
+  };
   const clock = options.now ?? Date.now;
   /** Rule id → series key → state; inactive series are not kept. */
   const states = new Map<string, Map<string, AlertState>>();
   let timer: NodeJS.Timeout | undefined;
+  /** Rule id → the message it last failed with, while it keeps failing. */
+  const failing = new Map<string, string>();
+  const remote = new RemoteRuleSteps(reader.evaluation, stepMs);
+  /** Moves on at each stop, so a fetch that ends after it evaluates nothing. */
+  let epoch = 0;
   /** While catching up, what fired is held back and announced once, if still firing. */
   let heldBack: AlertNotification[] | undefined;
 
@@ -103,7 +127,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   }
 
   function evaluateRule(rule: AlertRule, t: number) {
-    const readings = readRule(rule, store, t, stepMs);
+    const readings = readRule(rule, reader, t);
     const ruleStates = statesOf(rule);
     for (const key of new Set([...ruleStates.keys(), ...readings.keys()])) {
       const reading = readings.get(key);
@@ -122,36 +146,73 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     }
   }
 
+  /** A rule that cannot be read is logged once per distinct failure, not at every step. */
   function evaluateAt(rule: AlertRule, t: number) {
     try {
       evaluateRule(rule, t);
+      failing.delete(rule.id);
     } catch (error) {
+      const message = shortMessage(error);
+      if (failing.get(rule.id) === message) return;
+      failing.set(rule.id, message);
       logger.error({ err: error, rule: rule.id, at: t }, 'alert rule failed');
     }
   }
 
+  /** Runs a replay of the past: what fired is announced once at its end, if still firing. */
+  function holdingBack(replay: () => void) {
+    heldBack = [];
+    try {
+      replay();
+    } finally {
+      const fired = heldBack;
+      heldBack = undefined;
+      for (const event of fired) {
+        if (annotations.get(event.annotation.id)?.end === null) notify(event);
+      }
+    }
+  }
+
+  function evaluateFetched(rule: AlertRule, now: number) {
+    const { steps, catchingUp } = remote.take(rule, now);
+    const run = () => steps.forEach((t) => evaluateAt(rule, t));
+    if (catchingUp) holdingBack(run);
+    else run();
+  }
+
+  /** A remote rule reads what its feed has fetched, and again once the fetch it starts is over. */
+  function pollRemote(rule: AlertRule, now: number) {
+    evaluateFetched(rule, now);
+    const started = epoch;
+    void remote.prepare(rule, now).then(() => {
+      if (epoch === started && rules.includes(rule)) evaluateFetched(rule, clock());
+    });
+  }
+
   function evaluate(now: number) {
     const t = Math.floor(now / stepMs) * stepMs;
-    for (const rule of rules) evaluateAt(rule, t);
+    for (const rule of rules) {
+      if (isRemoteRule(rule)) pollRemote(rule, now);
+      else evaluateAt(rule, t);
+    }
   }
 
   /** Steps through the recent past that no region of the rule covers yet, so none is drawn twice. */
   function catchUp(now: number, spanMs: number) {
     const recent = annotations.list({ kind: ['alert'], from: now - spanMs, limit: 1_000 });
-    heldBack = [];
-    for (const rule of rules) {
-      // After a closed region's end, or an open one's firing, the past is already drawn.
-      const drawn = [...recent, ...annotations.openForRule(rule.id)].flatMap((a) =>
-        a.ruleId !== rule.id ? [] : [a.end === null ? a.createdAt : a.end + stepMs],
-      );
-      const from = Math.max(now - spanMs, ...drawn);
-      for (let t = Math.ceil(from / stepMs) * stepMs; t < now; t += stepMs) evaluateAt(rule, t);
-    }
-    const fired = heldBack;
-    heldBack = undefined;
-    for (const event of fired) {
-      if (annotations.get(event.annotation.id)?.end === null) notify(event);
-    }
+    holdingBack(() => {
+      for (const rule of rules) {
+        // After a closed region's end, or an open one's firing, the past is already drawn.
+        const drawn = [...recent, ...annotations.openForRule(rule.id)].flatMap((a) =>
+          a.ruleId !== rule.id ? [] : [a.end === null ? a.createdAt : a.end + stepMs],
+        );
+        const from = Math.max(now - spanMs, ...drawn);
+        // A remote rule's past is replayed once its feed has fetched it.
+        if (isRemoteRule(rule)) remote.startAt(rule, from);
+        else
+          for (let t = Math.ceil(from / stepMs) * stepMs; t < now; t += stepMs) evaluateAt(rule, t);
+      }
+    });
   }
 
   function close(rule: AlertRule, annotation: Annotation, now: number, note: string) {
@@ -163,13 +224,11 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   /** Carries on the regions a previous run left open, matched to their series by title. */
   function adopt(rule: AlertRule, now: number) {
     const ruleStates = statesOf(rule);
-    const byTitle = new Map<string, string>();
-    for (const [key, labels] of seriesGroups(rule, store))
-      byTitle.set(regionTitle(rule, labels), key);
+    const seriesOf = seriesOfTitles(rule, store);
     const tracked = new Set([...ruleStates.values()].map(regionOf));
     for (const annotation of annotations.openForRule(rule.id)) {
       if (tracked.has(annotation.id)) continue;
-      const key = byTitle.get(annotation.title);
+      const key = seriesOf(annotation.title);
       if (key === undefined) {
         close(rule, annotation, now, 'closed: its series no longer exists');
       } else if (regionOf(ruleStates.get(key)) !== undefined) {
@@ -195,6 +254,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     for (const rule of rules) {
       if (kept.has(rule.id)) continue;
       states.delete(rule.id);
+      remote.forget(rule.id);
       for (const annotation of annotations.openForRule(rule.id)) {
         close(rule, annotation, now, 'closed: its rule was removed');
       }
@@ -221,10 +281,12 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
         }
       }
       if (options.catchUpMs) catchUp(now, options.catchUpMs);
+      for (const rule of rules) if (isRemoteRule(rule)) pollRemote(rule, now);
       timer = setInterval(() => evaluate(clock()), options.evaluateEveryMs ?? 5_000);
       timer.unref();
     },
     stop() {
+      epoch++;
       clearInterval(timer);
       timer = undefined;
     },

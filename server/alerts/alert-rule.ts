@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import {
   AnnotationCreateSchema,
+  isPromqlQuery,
   MAX_TITLE_LENGTH,
-  StructuredQuerySchema,
+  PanelQuerySchema,
   type Labels,
-  type StructuredQuery,
+  type PanelQuery,
 } from '../../lib/protocol';
 import { labelsKey } from '../../lib/series/series-key';
 
@@ -22,7 +23,8 @@ export const AlertRuleSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'rule ids look like "fleet-gpu-saturated"'),
   /** The title of the regions it draws; a rule with `by` labels appends the series' labels. */
   title: AnnotationCreateSchema.shape.title,
-  query: StructuredQuerySchema,
+  /** A structured query, or PromQL `{expr, source?}` as a panel takes it. */
+  query: PanelQuerySchema,
   condition: AlertConditionSchema,
   /** How long the condition must hold before the rule fires. */
   forMs: Duration,
@@ -51,8 +53,14 @@ export function validateRules(rules: unknown, panelIds: Iterable<string>): Alert
   return parsed;
 }
 
-/** PromQL-like: `avg by (cluster) (DCGM_FI_DEV_GPU_UTIL{cluster="a"})`. */
-export function describeQuery(query: StructuredQuery): string {
+/**
+ * PromQL-like: `avg by (cluster) (DCGM_FI_DEV_GPU_UTIL{cluster="a"})`; a PromQL query is its
+ * expression, with `@source` when a Prometheus-compatible server answers it.
+ */
+export function describeQuery(query: PanelQuery): string {
+  if (isPromqlQuery(query)) {
+    return query.source === undefined ? query.expr : `${query.expr} @${query.source}`;
+  }
   const matchers = Object.entries(query.matchers)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, value]) => `${name}=${JSON.stringify(value)}`)

@@ -1,8 +1,8 @@
-import type { Labels, Panel } from '../../lib/protocol';
+import { isPromqlQuery, type Labels, type Panel } from '../../lib/protocol';
 import { labelsKey, pickLabels } from '../../lib/series/series-key';
-import { evaluatePanel } from '../query/evaluate-panel';
+import type { PanelEvaluation } from '../panels/evaluation';
 import type { SeriesReader } from '../samples/series-reader';
-import type { AlertRule } from './alert-rule';
+import { regionTitle, type AlertRule } from './alert-rule';
 
 export interface Reading {
   labels: Labels;
@@ -11,9 +11,19 @@ export interface Reading {
   holds: boolean;
 }
 
-// A series silent for two steps reads as no data, and no data never holds.
-const asPanel = (rule: AlertRule, stepMs: number): Panel => ({
-  id: rule.id,
+/** What rules are read through: the panels' own evaluation, and the memory head for adoption. */
+export interface RuleReader {
+  evaluation: PanelEvaluation;
+  memory: SeriesReader;
+  stepMs: number;
+}
+
+/**
+ * The rule as a panel on the alert step, so it is evaluated like any panel of its query's kind.
+ * A series silent for two steps reads as no data, and no data never holds.
+ */
+export const rulePanel = (rule: AlertRule, stepMs: number): Panel => ({
+  id: `alert-rule-${rule.id}`,
   title: rule.title,
   description: '',
   unit: 'count',
@@ -25,31 +35,27 @@ const asPanel = (rule: AlertRule, stepMs: number): Panel => ({
   forecast: 'none',
 });
 
-function valuesAt(rule: AlertRule, store: SeriesReader, at: number, stepMs: number) {
-  const sources = store.select(rule.query.metric, rule.query.matchers);
+/** A rule answered by a Prometheus-compatible server: only the steps its feed fetched are read. */
+export const isRemoteRule = (rule: AlertRule): boolean =>
+  isPromqlQuery(rule.query) && rule.query.source !== undefined;
+
+function valuesAt(rule: AlertRule, reader: RuleReader, at: number) {
+  const { evaluation, stepMs } = reader;
+  const range = { first: at, count: 1, stepMs };
   const values = new Map<string, { labels: Labels; value: number }>();
-  for (const series of evaluatePanel(sources, asPanel(rule, stepMs), {
-    first: at,
-    count: 1,
-    stepMs,
-  })) {
+  for (const series of evaluation.evaluateOrThrow(rulePanel(rule, stepMs), range)) {
     const point = series.points[0];
     if (point) values.set(series.key, { labels: series.labels, value: point[1] });
   }
   return values;
 }
 
-/** The rule's query at step `t`, one reading per series its `by` labels make, keyed by them. */
-export function readRule(
-  rule: AlertRule,
-  store: SeriesReader,
-  t: number,
-  stepMs: number,
-): Map<string, Reading> {
-  const now = valuesAt(rule, store, t, stepMs);
+/** The rule's query at step `t`, one reading per series it yields, keyed by their labels. */
+export function readRule(rule: AlertRule, reader: RuleReader, t: number): Map<string, Reading> {
+  const now = valuesAt(rule, reader, t);
   const { condition } = rule;
   const earlier =
-    'rising' in condition ? valuesAt(rule, store, t - condition.rising.overMs, stepMs) : undefined;
+    'rising' in condition ? valuesAt(rule, reader, t - condition.rising.overMs) : undefined;
   const readings = new Map<string, Reading>();
   for (const [key, { labels, value }] of now) {
     let holds: boolean;
@@ -64,12 +70,29 @@ export function readRule(
   return readings;
 }
 
-/** Every series the rule's query selects, data or not, as the `by` label sets they group into. */
-export function seriesGroups(rule: AlertRule, store: SeriesReader): Map<string, Labels> {
-  const groups = new Map<string, Labels>();
-  for (const series of store.select(rule.query.metric, rule.query.matchers)) {
-    const labels = pickLabels(series.labels, rule.query.by);
-    groups.set(labelsKey(labels), labels);
+/**
+ * Region title → series key, for the regions a previous run left open. A structured rule knows
+ * every series it selects, data or not; a PromQL rule's series are only known once evaluated (a
+ * remote one not before its first fetch), so its key is read back from the title itself.
+ */
+export function seriesOfTitles(
+  rule: AlertRule,
+  memory: SeriesReader,
+): (title: string) => string | undefined {
+  const { query } = rule;
+  if (isPromqlQuery(query)) {
+    return (title) => {
+      if (title === rule.title) return labelsKey({});
+      const prefix = `${rule.title} {`;
+      if (!title.startsWith(prefix) || !title.endsWith('}')) return undefined;
+      const key = title.slice(prefix.length, -1);
+      return key.length > 0 ? key : undefined;
+    };
   }
-  return groups;
+  const byTitle = new Map<string, string>();
+  for (const series of memory.select(query.metric, query.matchers)) {
+    const labels = pickLabels(series.labels, query.by);
+    byTitle.set(regionTitle(rule, labels), labelsKey(labels));
+  }
+  return (title) => byTitle.get(title);
 }

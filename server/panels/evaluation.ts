@@ -25,6 +25,8 @@ export function kindOf(query: PanelQuery): QueryKindName {
 export interface PanelEvaluation {
   /** The panel at each step of the range from what is at hand; never throws, never waits. */
   evaluateOnGrid(panel: Panel, range: StepRange): EvaluatedSeries[];
+  /** As evaluateOnGrid, but what stops the panel is thrown, for callers that report it (alerts). */
+  evaluateOrThrow(panel: Panel, range: StepRange): EvaluatedSeries[];
   /** The panel over [from, to] (clamped) in at most `points` steps per series, for /api/query. */
   queryPanelRange(
     panel: Panel,
@@ -78,6 +80,7 @@ export function createPanelEvaluation(deps: PanelEvaluationDeps): PanelEvaluatio
   return {
     evaluateOnGrid: (panel, range) =>
       safely(panel, [], () => wireSeries(kind(panel).onGrid(panel, range))),
+    evaluateOrThrow: (panel, range) => wireSeries(kind(panel).onGrid(panel, range)),
     async queryPanelRange(panel, requestedFrom, requestedTo, points, options = {}) {
       const now = options.now ?? Date.now();
       const budget = options.budget ?? new QueryBudget(DEFAULT_QUERY_LIMITS);

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { parseDuration } from '../../../lib/duration';
-import { PanelSchema, type Panel } from '../../../lib/protocol';
+import { isPromqlQuery, PanelSchema, type Panel, type PanelQuery } from '../../../lib/protocol';
 import { AlertRuleSchema, type AlertRule } from '../../alerts/alert-rule';
+import { PromqlError } from '../../query/promql/errors';
+import { parsePromql } from '../../query/promql/parse';
 import { BullmqSourceConfigSchema } from '../../sources/bullmq/config';
 import { PostgresSourceConfigSchema } from '../../sources/postgres/config';
 import { ScrapeConfigSchema } from '../../sources/prometheus-scrape/config';
@@ -96,6 +98,9 @@ export const DashboardFileSchema = z
   .superRefine((file, context) => {
     const panelIds = new Set(file.panels.map((panel) => panel.id));
     const targets = new Set(file.notifications.map((target) => target.name));
+    const apiSources = file.sources.flatMap((source) =>
+      source.kind === 'prometheus-api' ? [source.id] : [],
+    );
     unique(file.sources, 'sources', 'id', context);
     unique(file.panels, 'panels', 'id', context);
     unique(file.alerts, 'alerts', 'id', context);
@@ -113,9 +118,42 @@ export const DashboardFileSchema = z
           : `add it under notifications: { name: ${name}, webhook: https://… }`;
         refer(context, ['alerts', index, 'notify', at], `notification "${name}"`, fix);
       });
+      checkRuleQuery(rule.query, ['alerts', index, 'query'], apiSources, context);
     });
   });
 export type DashboardFile = z.infer<typeof DashboardFileSchema>;
+
+/**
+ * A PromQL rule names a declared prometheus-api source, or Headroom evaluates it and it must parse
+ * (a remote server may know functions Headroom does not).
+ */
+function checkRuleQuery(
+  query: PanelQuery,
+  path: (string | number)[],
+  apiSources: readonly string[],
+  context: z.RefinementCtx,
+): void {
+  if (!isPromqlQuery(query)) return;
+  const { source, expr } = query;
+  if (source === undefined) {
+    try {
+      parsePromql(expr);
+    } catch (error) {
+      if (!(error instanceof PromqlError)) throw error;
+      context.addIssue({
+        code: 'custom',
+        path: [...path, 'expr'],
+        message: error.message,
+        params: { fix: 'write an expression Headroom evaluates (see "Panels from PromQL")' },
+      });
+    }
+  } else if (!apiSources.includes(source)) {
+    const fix = apiSources.length
+      ? `use one of ${apiSources.join(', ')}`
+      : `add it under sources: { kind: prometheus-api, id: ${source}, url: http://… }`;
+    refer(context, [...path, 'source'], `prometheus-api source "${source}"`, fix);
+  }
+}
 
 function unique<K extends string, T extends Record<K, string>>(
   items: readonly T[],

@@ -6,6 +6,7 @@ import {
   SubscribeResultSchema,
   type PanelBatch,
 } from '../../../lib/protocol';
+import { AlertRuleSchema } from '../../alerts/alert-rule';
 import { SourcesResponseSchema } from '../../../lib/protocol-sources';
 import {
   connectClient,
@@ -35,6 +36,18 @@ const panel = PanelSchema.parse({
   expectedIntervalMs: 1000,
 });
 
+// Holds from Prometheus's first scrape on: a rule that fires where Prometheus first answers it.
+const RULE_EXPR = 'count(DCGM_FI_DEV_GPU_UTIL)';
+const rule = AlertRuleSchema.parse({
+  id: 'gpus-reporting',
+  title: 'GPUs reporting',
+  query: { expr: RULE_EXPR, source: 'prom' },
+  condition: { above: 0 },
+  forMs: 0,
+});
+/** The alert engine's step in the aggregator. */
+const ALERT_STEP_MS = 5_000;
+
 let exporter: TestExporter;
 let prometheus: RunningPrometheus;
 let source: PrometheusApiSource;
@@ -59,6 +72,7 @@ beforeAll(async () => {
     panels: [panel],
     sources: [source],
     remoteSources: new Map([['prom', source]]),
+    alertRules: [rule],
   });
 }, 90_000);
 
@@ -152,6 +166,31 @@ describe('a PromQL panel answered by a real Prometheus', () => {
     expect(first.newestSampleAt).not.toBeNull();
   }, 60_000);
 
+  it('fires an alert rule on a PromQL expression from the step Prometheus first answers', async () => {
+    const { annotations } = aggregator.aggregator;
+    const region = await until('the rule firing', async () =>
+      Promise.resolve(annotations.openForRule(rule.id)[0]),
+    );
+    expect(region).toMatchObject({
+      kind: 'alert',
+      title: 'GPUs reporting',
+      description: expect.stringMatching(/^count\(DCGM_FI_DEV_GPU_UTIL\) @prom > 0 \(value \d+\)$/),
+    });
+    expect(region.start % ALERT_STEP_MS).toBe(0);
+    const own = await prometheus.queryRange(
+      RULE_EXPR,
+      region.start - 60 * ALERT_STEP_MS,
+      region.start,
+      ALERT_STEP_MS,
+    );
+    if (own.resultType !== 'matrix') throw new Error(`expected a matrix, got ${own.resultType}`);
+    const first = own.result[0]?.values[0]?.[0];
+    if (first === undefined) throw new Error('Prometheus has no answer up to the region start');
+    // A scrape stamped just before a step can land after the feed asked for that step.
+    expect(region.start).toBeGreaterThanOrEqual(promMillis(first));
+    expect(region.start).toBeLessThanOrEqual(promMillis(first) + ALERT_STEP_MS);
+  }, 90_000);
+
   it('goes down with its error when Prometheus stops, and the aggregator carries on', async () => {
     await until('the source up', async () =>
       (await sourceInfo())?.state === 'up' ? true : undefined,
@@ -180,6 +219,10 @@ describe('a PromQL panel answered by a real Prometheus', () => {
     const health = await fetch(`${aggregator.baseUrl}/api/health`);
     expect(health.status).toBe(200);
   }, 90_000);
+
+  it("keeps the rule's region open while Prometheus is away: no fetched step, no reading", () => {
+    expect(aggregator.aggregator.annotations.openForRule(rule.id)).toHaveLength(1);
+  });
 });
 
 describe('a prometheus-api source whose server is unreachable', () => {
