@@ -47,8 +47,20 @@ describe('SourceTracker', () => {
   it('uses a 60 s interval for a source that names none', () => {
     const tracker = new SourceTracker(source(), T0);
     tracker.started(T0);
+    tracker.recordAppend(samples(1, T0), T0);
     expect(tracker.observe(T0 + 2 * DEFAULT_EXPECTED_INTERVAL_MS).status.state).toBe('up');
     expect(tracker.observe(T0 + 2 * DEFAULT_EXPECTED_INTERVAL_MS + 1).status.state).toBe('stale');
+  });
+
+  it('stays starting until it delivers a sample or says it is up, and is stale if it never does', () => {
+    const tracker = new SourceTracker(source(), T0);
+    tracker.started(T0);
+    expect(tracker.observe(T0 + 1_000).status.state).toBe('starting');
+    expect(tracker.observe(T0 + 2 * DEFAULT_EXPECTED_INTERVAL_MS + 1).status.state).toBe('stale');
+    const delivered = new SourceTracker(source(), T0);
+    delivered.started(T0);
+    delivered.recordAppend(samples(1, T0 + 500), T0 + 500);
+    expect(delivered.observe(T0 + 1_000).status.state).toBe('up');
   });
 
   it('is down with the reason when its start failed', () => {

@@ -106,11 +106,11 @@ export class SourceTracker {
         return 'stopped';
       case 'started': {
         if (report.state === 'down') return 'down';
-        const fresh = latest(
-          latest(this.lastAppendAt, report.lastSuccessAt ?? null),
-          this.startedAt,
-        );
-        return now - (fresh ?? now) > 2 * this.expectedIntervalMs ? 'stale' : 'up';
+        const succeeded = latest(this.lastAppendAt, report.lastSuccessAt ?? null);
+        const silent = now - (succeeded ?? this.startedAt) > 2 * this.expectedIntervalMs;
+        if (silent) return 'stale';
+        // Started but nothing delivered yet, and the source has not said it is up: still starting.
+        return succeeded === null && report.state !== 'up' ? 'starting' : 'up';
       }
       default: {
         const unhandled: never = this.phase;
