@@ -1,6 +1,5 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import type { Labels } from '../../lib/protocol';
 import { AnnotationService } from '../annotations/annotation-service';
 import { AnnotationStore } from '../annotations/annotation-store';
 import { openInMemoryDatabase } from '../db/open-database';
@@ -8,58 +7,7 @@ import { MemoryStore } from '../samples/memory-store';
 import { createAlertEngine } from './alert-engine';
 import { AlertRuleSchema, type AlertRuleInput } from './alert-rule';
 import type { AlertNotification } from './webhook-notifier';
-
-const STEP = 5_000;
-const T0 = 1_700_000_000_000;
-const s = (seconds: number) => T0 + seconds * 1_000;
-
-type Script = (second: number) => { labels: Labels; value: number }[];
-
-function world(
-  ruleInputs: AlertRuleInput[],
-  store = new MemoryStore({ pointsPerSeries: 5_000, maxSeries: 100 }),
-) {
-  let now = T0;
-  const annotations = new AnnotationService(new AnnotationStore(openInMemoryDatabase()), () => now);
-  const notifications: AlertNotification[] = [];
-  const logs: Record<string, unknown>[] = [];
-  const logger = pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line)) });
-  const rules = ruleInputs.map((rule) => AlertRuleSchema.parse(rule));
-  const engineFor = () =>
-    createAlertEngine({
-      rules,
-      store,
-      annotations,
-      logger,
-      notifier: { notify: (event) => notifications.push(event) },
-      stepMs: STEP,
-      now: () => now,
-    });
-  let engine = engineFor();
-
-  return {
-    annotations,
-    notifications,
-    logs,
-    /** Writes one sample a second from `from` to `to` seconds and evaluates every step. */
-    play(metric: string, script: Script, from: number, to: number) {
-      for (let second = from; second <= to; second++) {
-        now = s(second);
-        store.append(
-          script(second).map(({ labels, value }) => ({ metric, labels, ts: now, value })),
-        );
-        if (now % STEP === 0) engine.evaluate(now);
-      }
-    },
-    restart() {
-      engine = engineFor();
-      engine.start();
-      engine.stop();
-    },
-    alerts: () =>
-      annotations.list({ limit: 100, kind: ['alert'] }).sort((a, b) => a.start - b.start),
-  };
-}
+import { STEP, s, scriptedAlerts, type Script } from './testing/scripted-alerts';
 
 const gpuRule = {
   id: 'gpu-hot',
@@ -88,7 +36,7 @@ const hotSpell = gpus((second) => {
 
 describe('createAlertEngine', () => {
   it('draws one region from when the condition began to hold to when it stopped', () => {
-    const w = world([gpuRule]);
+    const w = scriptedAlerts([gpuRule]);
     w.play('util', hotSpell, 0, 400);
 
     const alerts = w.alerts();
@@ -112,7 +60,7 @@ describe('createAlertEngine', () => {
   });
 
   it('opens the region as ongoing once the condition has held for forMs', () => {
-    const w = world([gpuRule]);
+    const w = scriptedAlerts([gpuRule]);
     w.play('util', hotSpell, 0, 150);
     expect(w.alerts()).toEqual([]);
     w.play('util', hotSpell, 151, 155);
@@ -120,20 +68,20 @@ describe('createAlertEngine', () => {
   });
 
   it('draws nothing for a spell shorter than forMs', () => {
-    const w = world([gpuRule]);
+    const w = scriptedAlerts([gpuRule]);
     w.play('util', hotSpell, 0, 120);
     expect(w.alerts()).toEqual([]);
     expect(w.notifications).toEqual([]);
   });
 
   it('keeps the region whole through a dip shorter than clearForMs', () => {
-    const w = world([gpuRule]);
+    const w = scriptedAlerts([gpuRule]);
     w.play('util', hotSpell, 0, 260);
     expect(w.alerts()).toMatchObject([{ status: 'open', start: s(125), end: null }]);
   });
 
   it('treats a series that stops reporting as no longer holding', () => {
-    const w = world([gpuRule]);
+    const w = scriptedAlerts([gpuRule]);
     w.play('util', hotSpell, 0, 250);
     w.play('util', () => [], 251, 300);
     expect(w.alerts()).toMatchObject([{ status: 'resolved', end: s(265) }]);
@@ -141,7 +89,7 @@ describe('createAlertEngine', () => {
   });
 
   it('fires on a rising value compared with the value overMs earlier', () => {
-    const w = world([
+    const w = scriptedAlerts([
       {
         id: 'queue-rising',
         title: 'Image queue growing',
@@ -179,7 +127,9 @@ describe('createAlertEngine', () => {
   });
 
   it('draws one region per series of a rule with by labels', () => {
-    const w = world([{ ...gpuRule, query: { ...gpuRule.query, by: ['cluster'] }, forMs: 10_000 }]);
+    const w = scriptedAlerts([
+      { ...gpuRule, query: { ...gpuRule.query, by: ['cluster'] }, forMs: 10_000 },
+    ]);
     const hot = { a: [30, 100], b: [50, 150], c: [1_000, 1_000] } as const;
     w.play(
       'util',
@@ -199,7 +149,7 @@ describe('createAlertEngine', () => {
   });
 
   it('carries on the region a previous run left open instead of opening another', () => {
-    const w = world([gpuRule]);
+    const w = scriptedAlerts([gpuRule]);
     w.play('util', hotSpell, 0, 180);
     const [open] = w.alerts();
     expect(open).toMatchObject({ status: 'open', end: null });
@@ -214,7 +164,7 @@ describe('createAlertEngine', () => {
   });
 
   it('closes at start-up a left-open region whose series no longer exists', () => {
-    const w = world([{ ...gpuRule, query: { ...gpuRule.query, by: ['cluster'] } }]);
+    const w = scriptedAlerts([{ ...gpuRule, query: { ...gpuRule.query, by: ['cluster'] } }]);
     w.play('util', () => [{ labels: { cluster: 'a' }, value: 10 }], 0, 10);
     const orphan = w.annotations.create(
       {
@@ -248,7 +198,7 @@ describe('createAlertEngine', () => {
     }
     const broken = { ...gpuRule, id: 'broken', query: { ...gpuRule.query, metric: 'broken' } };
     const store = new FailingStore({ pointsPerSeries: 5_000, maxSeries: 100 });
-    const w = world([broken, gpuRule], store);
+    const w = scriptedAlerts([broken, gpuRule], store);
     w.play('util', hotSpell, 0, 160);
 
     expect(w.alerts()).toMatchObject([{ ruleId: 'gpu-hot', status: 'open' }]);

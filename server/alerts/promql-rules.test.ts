@@ -1,65 +1,6 @@
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import type { Labels } from '../../lib/protocol';
-import { AnnotationService } from '../annotations/annotation-service';
-import { AnnotationStore } from '../annotations/annotation-store';
-import { openInMemoryDatabase } from '../db/open-database';
-import { createPanelEvaluation } from '../panels/evaluation';
-import { MemoryStore } from '../samples/memory-store';
-import { MergedReader } from '../samples/merged-reader';
-import { createAlertEngine } from './alert-engine';
 import { AlertRuleSchema, describeRule, type AlertRuleInput } from './alert-rule';
-import type { AlertNotification } from './webhook-notifier';
-
-const STEP = 5_000;
-const T0 = 1_700_000_000_000;
-const s = (seconds: number) => T0 + seconds * 1_000;
-
-type Script = (second: number) => { labels: Labels; value: number }[];
-
-/** A PromQL rule over scripted samples, read through the panels' own evaluation. */
-function world(ruleInput: AlertRuleInput) {
-  let now = T0;
-  const store = new MemoryStore({ pointsPerSeries: 5_000, maxSeries: 100 });
-  const annotations = new AnnotationService(new AnnotationStore(openInMemoryDatabase()), () => now);
-  const notifications: AlertNotification[] = [];
-  const logs: Record<string, unknown>[] = [];
-  const logger = pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line)) });
-  const evaluation = createPanelEvaluation({ reader: new MergedReader({ memory: store }), logger });
-  const engineFor = () =>
-    createAlertEngine({
-      rules: [AlertRuleSchema.parse(ruleInput)],
-      store,
-      evaluation,
-      annotations,
-      logger,
-      notifier: { notify: (event) => notifications.push(event) },
-      stepMs: STEP,
-      now: () => now,
-    });
-  let engine = engineFor();
-  return {
-    annotations,
-    notifications,
-    logs,
-    play(metric: string, script: Script, from: number, to: number) {
-      for (let second = from; second <= to; second++) {
-        now = s(second);
-        store.append(
-          script(second).map(({ labels, value }) => ({ metric, labels, ts: now, value })),
-        );
-        if (now % STEP === 0) engine.evaluate(now);
-      }
-    },
-    restart() {
-      engine = engineFor();
-      engine.start();
-      engine.stop();
-    },
-    alerts: () =>
-      annotations.list({ limit: 100, kind: ['alert'] }).sort((a, b) => a.start - b.start),
-  };
-}
+import { s, scriptedAlerts, type Script } from './testing/scripted-alerts';
 
 const gpus =
   (average: (second: number) => number): Script =>
@@ -87,7 +28,7 @@ const promqlRule = {
 
 describe('an alert rule on a local PromQL expression', () => {
   it('fires and resolves with one region from when it began to hold to when it stopped', () => {
-    const w = world(promqlRule);
+    const w = scriptedAlerts([promqlRule]);
     w.play('util', hotSpell, 0, 400);
 
     expect(w.alerts()).toEqual([
@@ -108,11 +49,13 @@ describe('an alert rule on a local PromQL expression', () => {
   });
 
   it('keeps one region per series of a by expression', () => {
-    const w = world({
-      ...promqlRule,
-      query: { expr: 'avg by (cluster) (util{gpu="0"})' },
-      forMs: 10_000,
-    });
+    const w = scriptedAlerts([
+      {
+        ...promqlRule,
+        query: { expr: 'avg by (cluster) (util{gpu="0"})' },
+        forMs: 10_000,
+      },
+    ]);
     const hot = { a: [30, 100], b: [50, 150], c: [1_000, 1_000] } as const;
     w.play(
       'util',
@@ -131,13 +74,15 @@ describe('an alert rule on a local PromQL expression', () => {
   });
 
   it('fires on a rate over counters, as PromQL reads them', () => {
-    const w = world({
-      ...promqlRule,
-      query: { expr: 'sum(rate(requests_total[30s]))' },
-      condition: { above: 10 },
-      forMs: 0,
-      clearForMs: 0,
-    });
+    const w = scriptedAlerts([
+      {
+        ...promqlRule,
+        query: { expr: 'sum(rate(requests_total[30s]))' },
+        condition: { above: 10 },
+        forMs: 0,
+        clearForMs: 0,
+      },
+    ]);
     // 5 requests a second, then 20 a second from 100 s to 200 s.
     let total = 0;
     w.play(
@@ -160,7 +105,7 @@ describe('an alert rule on a local PromQL expression', () => {
   });
 
   it('carries on a region a previous run left open, matched by its title', () => {
-    const w = world({ ...promqlRule, query: { expr: 'avg by (cluster) (util)' } });
+    const w = scriptedAlerts([{ ...promqlRule, query: { expr: 'avg by (cluster) (util)' } }]);
     w.play('util', hotSpell, 0, 180);
     const [open] = w.alerts();
     expect(open).toMatchObject({ status: 'open', title: 'GPUs hot {cluster="a"}', end: null });
@@ -175,7 +120,9 @@ describe('an alert rule on a local PromQL expression', () => {
   });
 
   it('logs an expression it cannot evaluate once, not at every step', () => {
-    const w = world({ ...promqlRule, query: { expr: 'holt_winters(util[1m], 0.5, 0.5)' } });
+    const w = scriptedAlerts([
+      { ...promqlRule, query: { expr: 'holt_winters(util[1m], 0.5, 0.5)' } },
+    ]);
     w.play('util', hotSpell, 0, 60);
     const failures = w.logs.filter((line) => line.msg === 'alert rule failed');
     expect(failures).toEqual([expect.objectContaining({ level: 50, rule: 'gpu-hot' })]);
