@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { webSecurityConfig } from './lib/env';
 import { createHostCheck } from './lib/host-policy';
+import { REQUEST_PATH_HEADER } from './lib/request-path';
 import { contentSecurityPolicy, createNonce } from './lib/security-headers';
 
 const security = webSecurityConfig();
@@ -35,6 +36,7 @@ export function proxy(request: NextRequest): NextResponse {
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('content-security-policy', csp);
+  requestHeaders.set(REQUEST_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', csp);
   if (security.frameAncestors.includes("'none'")) response.headers.set('x-frame-options', 'DENY');

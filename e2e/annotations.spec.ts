@@ -36,7 +36,7 @@ test.describe('annotations', () => {
       await dashboard.dragAcross('gpu-util', 0.3, 0.6);
       await page.getByRole('button', { name: 'Annotate this range' }).click();
       const form = page.getByRole('dialog', { name: 'Annotate this range' });
-      await expect(form).toContainText(/From \d{4}-\d\d-\d\d \d\d:\d\d:\d\d to /);
+      await expect(form).toContainText(/From \d{4}-\d\d-\d\d \d\d:\d\d:\d\d( \S+)? to /);
       await expect(form.getByLabel('Kind')).toHaveValue('incident');
       await expect(form.getByLabel('Severity')).toHaveValue('SEV3');
       await form.getByLabel('Severity').selectOption('SEV2');

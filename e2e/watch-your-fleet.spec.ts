@@ -4,6 +4,7 @@ import path from 'node:path';
 import { TestExporter } from '../server/sources/prometheus-scrape/testing/test-exporter';
 import { DCGM, readFixture } from '../server/testing/prometheus-fixtures';
 import { expect, test } from './support/fixtures';
+import { drawnCells } from './support/heatmap-cells';
 
 // The README's "Watch your own fleet" steps, followed as written, against real dcgm-exporter output.
 test.describe('watch your own fleet', () => {
@@ -22,7 +23,9 @@ test.describe('watch your own fleet', () => {
     await aggregator.resetAndStart({ HEADROOM_CONFIG: file });
     try {
       await dashboard.open();
-      await expect(dashboard.gpuCell('424773df46e0', '0')).toBeVisible({ timeout: 45_000 });
+      const drawn = async () =>
+        (await drawnCells(dashboard.page.locator('body'))).map(({ host, gpu }) => `${host}/${gpu}`);
+      await expect.poll(drawn, { timeout: 45_000 }).toContain('424773df46e0/0');
       await expect(dashboard.value('gpu-util')).toHaveText('0.0 %');
       await expect(dashboard.value('gpu-power')).toHaveText('8.97 W');
       await expect(dashboard.value('gpu-temp')).toHaveText('25 °C');

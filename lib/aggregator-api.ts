@@ -13,6 +13,8 @@ import {
   type Session,
   type SourcesResponse,
 } from './protocol';
+import { formatLabelFilter, type LabelFilter } from './protocol-filter';
+import { fetchAggregator, throwIfStarting } from './aggregator-unavailable';
 import { parseTimeRange, rangeKey, resolveRange, type TimeRange } from './time-range';
 
 export interface DashboardSnapshot {
@@ -48,7 +50,7 @@ export class AccessDeniedError extends Error {
 export class NotFoundError extends Error {}
 
 async function getJson<T>(url: string, schema: z.ZodType<T>, token?: string): Promise<T> {
-  const response = await fetch(url, {
+  const response = await fetchAggregator(url, {
     cache: 'no-store',
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
@@ -56,6 +58,7 @@ async function getJson<T>(url: string, schema: z.ZodType<T>, token?: string): Pr
     throw new AccessDeniedError(response.status);
   }
   if (response.status === 404) throw new NotFoundError(`GET ${url} answered 404`);
+  await throwIfStarting(response);
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
   return schema.parse(await response.json());
 }
@@ -100,6 +103,7 @@ export function fetchPanelData(
   from: number,
   to: number,
   token?: string,
+  filter?: LabelFilter,
 ): Promise<PanelData> {
   const params = new URLSearchParams({
     panel: panel.id,
@@ -107,6 +111,7 @@ export function fetchPanelData(
     to: String(Math.round(to)),
     points: String(pointsFor(panel, from, to)),
   });
+  if (filter) params.set('filter', formatLabelFilter(filter));
   return getJson(`${origin}/api/query?${params.toString()}`, PanelDataSchema, token);
 }
 

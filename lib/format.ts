@@ -35,3 +35,11 @@ export function formatAxisTime(ts: number): string {
 export function formatDateTime(ts: number): string {
   return new Date(ts).toISOString().slice(0, 19).replace('T', ' ');
 }
+
+export {
+  formatClockIn,
+  formatDateTimeIn,
+  formatMomentIn,
+  formatWallDateTime,
+  parseWallDateTime,
+} from './time-axis/format-zoned';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { oneLineText } from './protocol-text';
 
-export const ROLES = ['viewer', 'editor', 'admin', 'ingest'] as const;
+export const ROLES = ['viewer', 'editor', 'admin', 'ingest', 'wallboard'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = ['read', 'annotate', 'delete', 'manage_tokens', 'ingest'] as const;
@@ -12,6 +12,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   editor: ['read', 'annotate'],
   admin: ['read', 'annotate', 'delete', 'manage_tokens', 'ingest'],
   ingest: ['ingest'],
+  /** A screen on a wall: it reads, whatever its URL says. */
+  wallboard: ['read'],
 };
 
 /** Bound to loopback with no tokens configured, whoever is at the machine is an editor who ingests. */

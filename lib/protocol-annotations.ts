@@ -37,7 +37,8 @@ export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 
 /**
  * A point when `end` equals `start`, an ongoing region while `end` is null, else a closed region.
- * Empty `panels` and `tags` mean every panel.
+ * Empty `panels` and `tags` mean every panel. `status` is worked for incidents; a change reads by
+ * its extent instead (lib/annotations/lifecycle), so a point is never left "open".
  */
 export const AnnotationSchema = z.strictObject({
   id: z.string(),

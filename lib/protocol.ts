@@ -9,14 +9,18 @@ import {
   type AnnotationQuery,
   type AnnotationUpdateRequest,
 } from './protocol-annotations';
+import type { WallFocusState } from './protocol-wall';
+import { LabelFilterParamSchema, PanelFilterStateSchema } from './protocol-filter';
 import { TimestampParamSchema } from './protocol-time';
 import { SOURCE_STATES } from './protocol-sources';
 import { UnitSchema } from './units/names';
 
 export * from './protocol-annotations';
 export * from './protocol-access';
+export * from './protocol-filter';
 export * from './protocol-time';
 export * from './protocol-sources';
+export * from './protocol-wall';
 
 export const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 export const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -138,6 +142,8 @@ export const PanelDataSchema = z.strictObject({
   /** Timestamp of the newest raw sample behind the panel, up to `to`: what freshness is about. */
   newestSampleAt: z.number().nullable(),
   series: z.array(SeriesSchema),
+  /** Present when the query asked for a filter: whether this panel could be narrowed by it. */
+  filter: PanelFilterStateSchema.optional(),
 });
 export type PanelData = z.infer<typeof PanelDataSchema>;
 
@@ -190,6 +196,7 @@ export const ERROR_CODES = [
   'query_too_expensive',
   'query_timeout',
   'source_unavailable',
+  'starting',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -222,6 +229,8 @@ export interface ServerToClientEvents {
   'annotation:delete': (request: AnnotationDeleteRequest) => void;
   /** The dashboard file changed the panel list: refetch GET /api/panels. */
   'panels:changed': (change: PanelsChanged) => void;
+  /** Wallboards show this incident, or go back to their own panels when it is null. */
+  'wall:focus': (state: WallFocusState) => void;
 }
 
 export interface ClientToServerEvents {
@@ -261,14 +270,24 @@ export const StorageHealthSchema = z.strictObject({
 });
 export type StorageHealth = z.infer<typeof StorageHealthSchema>;
 
+/** How far start-up has got: `done` runs from 0 to 1, null while unknown. */
+export const StartupProgressSchema = z.strictObject({
+  phase: z.string(),
+  done: z.number().min(0).max(1).nullable(),
+});
+export type StartupProgress = z.infer<typeof StartupProgressSchema>;
+
 export const HealthSchema = z.strictObject({
-  status: z.enum(['ok', 'degraded']),
+  /** `starting` (answered 503) until the aggregator serves data; `ok` and `degraded` answer 200. */
+  status: z.enum(['starting', 'ok', 'degraded']),
   /** Why the status is degraded, one line each; empty when ok. */
   reasons: z.array(z.string()),
   version: z.string(),
   uptimeSeconds: z.number(),
   series: z.number().int(),
   seriesQuotas: z.array(SeriesQuotaUsageSchema),
+  /** Present while the aggregator is starting. */
+  progress: StartupProgressSchema.optional(),
   /** Absent when the aggregator keeps no history on disk. */
   storage: StorageHealthSchema.optional(),
   /** Absent without a dashboard file (HEADROOM_CONFIG). */
@@ -308,6 +327,7 @@ export const QueryParamsSchema = z
     from: TimestampParamSchema,
     to: TimestampParamSchema,
     points: z.coerce.number().int().min(2).max(MAX_QUERY_POINTS).default(600),
+    filter: LabelFilterParamSchema.optional(),
   })
   .refine((q) => q.from < q.to, { message: 'from must be before to', path: ['from'] });
 export type QueryParams = z.infer<typeof QueryParamsSchema>;

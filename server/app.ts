@@ -20,6 +20,8 @@ import { createExploreRoutes } from './api/explore-routes';
 import { MergedReader } from './samples/merged-reader';
 import { createRemoteWriteRoutes } from './api/remote-write-route';
 import { createSourceRoutes } from './api/source-routes';
+import { createWallRoutes } from './api/wall-routes';
+import { createWallFocus } from './live/wall-focus';
 import { createRequestListener, misdirected } from './api/router';
 import { installAnnotationEvents } from './live/annotation-events';
 import type { CatchUpLimits } from './live/catch-up-limits';
@@ -144,6 +146,11 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
     startTimeoutMs: deps.sourceStartTimeoutMs,
   });
   const persistence = history && startPersistence(history, deps, metrics);
+  const wallFocus = createWallFocus({
+    annotations,
+    logger,
+    broadcast: (state) => io.emit('wall:focus', state),
+  });
   const routes = {
     ...createDataRoutes({
       store,
@@ -168,6 +175,7 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
         history && persistence && createStorageGate(history, persistence, !!deps.ingestDurable),
     }),
     ...createAnnotationRoutes(annotations),
+    ...createWallRoutes(wallFocus),
     ...createAccessRoutes({ tokens, onRevoked: (tokenId) => disconnectToken(io, tokenId) }),
     ...createExploreRoutes({
       reader: new MergedReader({ memory: store, history }),
@@ -269,6 +277,7 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
       alerts.stop();
       webhook?.stop();
       stopAnnotationEvents();
+      wallFocus.stop();
       await sources.stopAll();
       eviction.stop();
       persistence?.stop();

@@ -8,14 +8,25 @@ import { createAggregator } from './app';
 import { loadConfig, type AggregatorConfig } from './config/env';
 import { prepareDashboard } from './config/dashboard-file/setup';
 import { openDataFile, type OpenedDatabase } from './db/open-database';
-import { createLogger } from './logger';
+import { formatLogLine } from './log-format';
+import { createLogger, safeLogFormat } from './logger';
 import { HistoryStore } from './samples/history/history-store';
+import { listenWhileStarting } from './startup/starting-server';
+import { reportStartup } from './startup/startup-progress';
 import { VERSION } from './version';
 
 // The open errors name the file, the problem and what to do; they are shown as they are.
 function openData(config: AggregatorConfig, logger: Logger): OpenedDatabase {
   const { durable, startEmptyIfDamaged } = config.history;
   return openDataFile(config.dataDir, { logger, durable, startEmptyIfDamaged });
+}
+
+function cannotListen(config: AggregatorConfig, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  return new Error(
+    `cannot listen on ${config.host}:${config.port} (${code}); ` +
+      'stop whatever holds the port or set AGGREGATOR_PORT',
+  );
 }
 
 async function main(): Promise<void> {
@@ -36,6 +47,20 @@ async function main(): Promise<void> {
       history.close();
       throw error;
     },
+  );
+  reportStartup({ phase: 'loading history', done: null });
+  const starting = await listenWhileStarting({
+    port: config.port,
+    host: config.host,
+    version: VERSION,
+    startedAt: Date.now(),
+  }).catch((error: unknown) => {
+    history.close();
+    throw cannotListen(config, error);
+  });
+  logger.info(
+    { host: starting.address.address, port: starting.address.port },
+    'aggregator starting; /api/health reports progress until it is ready',
   );
   const aggregator = await createAggregator({
     panels: dashboard.panels,
@@ -64,6 +89,7 @@ async function main(): Promise<void> {
       perSecond: config.writesPerMinute / 60,
     },
   });
+  await starting.close();
   try {
     const address = await aggregator.listen(config.port, config.host);
     logger.info(
@@ -72,10 +98,7 @@ async function main(): Promise<void> {
     );
   } catch (error) {
     await aggregator.close();
-    throw new Error(
-      `cannot listen on ${config.host}:${config.port} (${(error as NodeJS.ErrnoException).code ?? 'error'}); ` +
-        'stop whatever holds the port or set AGGREGATOR_PORT',
-    );
+    throw cannotListen(config, error);
   }
 
   const stopFollowing = dashboard.follow(aggregator);
@@ -105,6 +128,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ level: 'fatal', msg: (error as Error).message })}\n`);
+  const line = JSON.stringify({ level: 'fatal', msg: (error as Error).message });
+  const readable = safeLogFormat(process.stderr.isTTY === true) === 'pretty';
+  process.stderr.write(`${readable ? formatLogLine(line, { color: false }) : line}\n`);
   process.exit(1);
 });

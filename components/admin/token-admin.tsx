@@ -51,6 +51,12 @@ export function TokenAdmin() {
                 shown again.
               </p>
               <code data-testid="token.secret">{created.token}</code>
+              {created.role === 'wallboard' && (
+                <p data-testid="token.wall-url">
+                  Bookmark on the screen:{' '}
+                  <code>/wall?token={encodeURIComponent(created.token)}</code>
+                </p>
+              )}
             </div>
           )}
           {(error ?? loadError) && <p role="alert">{error ?? loadError?.message}</p>}

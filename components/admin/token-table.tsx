@@ -1,9 +1,9 @@
 'use client';
-import { formatClock } from '@/lib/format';
+import { ZonedTime } from '@/components/shell/zoned-time';
 import type { TokenInfo } from '@/lib/protocol';
 
 const when = (ts: number | null) =>
-  ts === null ? 'never' : `${new Date(ts).toISOString().slice(0, 10)} ${formatClock(ts)} UTC`;
+  ts === null ? 'never' : <ZonedTime ts={ts} form="date-time" />;
 
 export function TokenTable({
   tokens,

@@ -2,7 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import type { ScopeOption } from '@/lib/annotations/scope';
 import { createAnnotation } from '@/lib/client/annotation-actions';
-import { formatDateTime } from '@/lib/format';
+import { useTimeZone } from '@/lib/client/use-timezone';
+import { formatDateTimeIn } from '@/lib/format';
 import { ANNOTATION_KINDS, SEVERITIES, type AnnotationKind, type Severity } from '@/lib/protocol';
 import { ChoiceField, DescriptionField, FormFooter, TitleField } from './annotation-fields';
 import { FormDialog } from './form-dialog';
@@ -26,6 +27,7 @@ const KIND_LABELS: Record<AnnotationKind, string> = {
 /** A new annotation for a range or a point; the aggregator pushes it to every open dashboard. */
 export function AnnotationCreateForm({ start, end, scopes, onClose }: Props) {
   const point = start === end;
+  const zone = useTimeZone();
   // A marked moment is most often a deploy; a marked range most often something that went wrong.
   const [kind, setKind] = useState<AnnotationKind>(point ? 'change' : 'incident');
   const [severity, setSeverity] = useState<Severity>('SEV3');
@@ -58,8 +60,8 @@ export function AnnotationCreateForm({ start, end, scopes, onClose }: Props) {
       <form className="annotation-form controls" onSubmit={(event) => void submit(event)}>
         <p className="form-range">
           {point
-            ? `At ${formatDateTime(start)} UTC`
-            : `From ${formatDateTime(start)} to ${formatDateTime(end)} UTC`}
+            ? `At ${formatDateTimeIn(start, zone)}`
+            : `From ${formatDateTimeIn(start, zone)} to ${formatDateTimeIn(end, zone)}`}
         </p>
         <ChoiceField
           label="Kind"

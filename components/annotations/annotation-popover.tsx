@@ -1,13 +1,8 @@
 import { describeDuration, describeKind } from '@/lib/annotations/describe';
-import type { Annotation, AnnotationStatus } from '@/lib/protocol';
+import { lifecycle, lifecycleLabel } from '@/lib/annotations/lifecycle';
+import type { Annotation } from '@/lib/protocol';
 import { AnnotationQuickActions } from './annotation-quick-actions';
 import './annotations.css';
-
-const STATUS_LABELS: Record<AnnotationStatus, string> = {
-  open: 'Open',
-  mitigated: 'Mitigated',
-  resolved: 'Resolved',
-};
 
 interface Props {
   id: string;
@@ -25,7 +20,7 @@ export function AnnotationPopover({ id, annotation, now, align, onEdit }: Props)
       <div role="tooltip" id={id} className="popover-details">
         <strong className="popover-title">{annotation.title}</strong>
         <span>
-          {describeKind(annotation)} · {STATUS_LABELS[annotation.status]}
+          {describeKind(annotation)} · {lifecycleLabel(lifecycle(annotation))}
         </span>
         <span>{describeDuration(annotation, now)}</span>
         <span>by {annotation.author}</span>

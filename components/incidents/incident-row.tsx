@@ -1,8 +1,9 @@
 import Link from 'next/link';
-import { formatDateTime } from '@/lib/format';
+import { lifecycle } from '@/lib/annotations/lifecycle';
 import { durationText } from '@/lib/incidents/duration';
 import { incidentHref } from '@/lib/incidents/window';
 import type { Annotation } from '@/lib/protocol';
+import { ZonedTime } from '@/components/shell/zoned-time';
 import { SeverityBadge } from './severity-badge';
 import { StatusBadge } from './status-badge';
 
@@ -13,16 +14,14 @@ export function IncidentRow({ annotation }: { annotation: Annotation }) {
         <SeverityBadge severity={annotation.severity} />
       </td>
       <td>
-        <StatusBadge status={annotation.status} />
+        <StatusBadge status={lifecycle(annotation)} />
       </td>
       <td className="incident-row-title">
         <Link href={incidentHref(annotation.id)}>{annotation.title}</Link>
         {annotation.kind !== 'incident' && <span className="incident-kind">{annotation.kind}</span>}
       </td>
       <td className="numeric">
-        <time dateTime={new Date(annotation.start).toISOString()}>
-          {formatDateTime(annotation.start)}
-        </time>
+        <ZonedTime ts={annotation.start} form="date-time" />
       </td>
       <td className={annotation.end === null ? 'numeric incident-ongoing' : 'numeric'}>
         {durationText(annotation)}

@@ -1,15 +1,14 @@
 import { describeDuration } from '@/lib/annotations/describe';
-import { formatDateTime } from '@/lib/format';
+import { lifecycle } from '@/lib/annotations/lifecycle';
 import type { Annotation } from '@/lib/protocol';
+import { ZonedTime } from '@/components/shell/zoned-time';
 import { SeverityBadge } from './severity-badge';
 import { StatusBadge } from './status-badge';
 
-const utc = (ts: number) => `${formatDateTime(ts)} UTC`;
-
-function endText(annotation: Annotation): string {
+function endText(annotation: Annotation) {
   if (annotation.end === null) return 'still going on';
   if (annotation.end === annotation.start) return '— (a point in time)';
-  return utc(annotation.end);
+  return <ZonedTime ts={annotation.end} form="date-time" />;
 }
 
 /** Title, facts and description; user text is only ever rendered as text. */
@@ -19,7 +18,7 @@ export function IncidentSummary({ annotation, now }: { annotation: Annotation; n
       <header className="incident-heading">
         <h1>{annotation.title}</h1>
         {annotation.kind === 'incident' && <SeverityBadge severity={annotation.severity} />}
-        <StatusBadge status={annotation.status} />
+        <StatusBadge status={lifecycle(annotation)} />
       </header>
       <dl className="incident-facts">
         <dt>Kind</dt>
@@ -31,11 +30,13 @@ export function IncidentSummary({ annotation, now }: { annotation: Annotation; n
           </>
         )}
         <dt>Status</dt>
-        <dd>{annotation.status}</dd>
+        <dd>{lifecycle(annotation)}</dd>
         <dt>Author</dt>
         <dd>{annotation.author}</dd>
         <dt>Started</dt>
-        <dd>{utc(annotation.start)}</dd>
+        <dd>
+          <ZonedTime ts={annotation.start} form="date-time" />
+        </dd>
         <dt>Ended</dt>
         <dd>{endText(annotation)}</dd>
         <dt>Duration</dt>

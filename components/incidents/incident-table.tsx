@@ -9,7 +9,7 @@ export function IncidentTable({ annotations }: { annotations: readonly Annotatio
           <th scope="col">Severity</th>
           <th scope="col">Status</th>
           <th scope="col">Title</th>
-          <th scope="col">Started (UTC)</th>
+          <th scope="col">Started</th>
           <th scope="col">Duration</th>
           <th scope="col">Author</th>
         </tr>

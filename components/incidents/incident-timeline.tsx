@@ -1,4 +1,4 @@
-import { formatDateTime } from '@/lib/format';
+import { ZonedTime } from '@/components/shell/zoned-time';
 import type { TimelineEntry } from '@/lib/protocol';
 
 /** Append-only, oldest first, as it happened. */
@@ -7,7 +7,7 @@ export function IncidentTimeline({ entries }: { entries: readonly TimelineEntry[
     <ol className="incident-timeline" data-testid="incident.timeline">
       {entries.map((entry, index) => (
         <li key={index} className={`timeline-${entry.action}`} data-action={entry.action}>
-          <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at)} UTC</time>
+          <ZonedTime ts={entry.at} form="date-time" />
           <span className="timeline-author">{entry.author}</span>
           <span className="timeline-text">{entry.text}</span>
         </li>

@@ -11,6 +11,7 @@ import type { IncidentPageData } from '@/lib/incidents/incident-page-data';
 import { incidentWindow } from '@/lib/incidents/window';
 import { AddUpdateForm } from './add-update-form';
 import { DeleteIncident } from './delete-incident';
+import { WallFocusActions } from '@/components/wall/wall-focus-actions';
 import { IncidentActions } from './incident-actions';
 import { IncidentPanels } from './incident-panels';
 import { IncidentSummary } from './incident-summary';
@@ -45,6 +46,9 @@ export function IncidentView({ initial }: { initial: IncidentPageData }) {
       )}
       <IncidentSummary annotation={annotation} now={now} />
       {mayAnnotate && !deleted && <IncidentActions annotation={annotation} />}
+      {mayAnnotate && !deleted && annotation.kind === 'incident' && (
+        <WallFocusActions incident={annotation} />
+      )}
       <section className="incident-section" aria-labelledby="incident-timeline-title">
         <h2 id="incident-timeline-title">Timeline</h2>
         <IncidentTimeline entries={annotation.timeline} />

@@ -1,6 +1,7 @@
-import type { AnnotationStatus } from '@/lib/protocol';
+import type { Lifecycle } from '@/lib/annotations/lifecycle';
 
-export function StatusBadge({ status }: { status: AnnotationStatus }) {
+/** A change has no status of its own: it reads as a point, ongoing or ended. */
+export function StatusBadge({ status }: { status: Lifecycle }) {
   return (
     <span className={`incident-badge status-${status}`} data-testid="incident.status">
       {status}

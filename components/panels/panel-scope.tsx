@@ -9,10 +9,14 @@ export interface ClusterDrill {
   select: (cluster: string | undefined) => void;
 }
 
-/** What every panel of a screen shares: the range shown, the clock, and what a panel may do. */
+/** What every panel of a screen shares: the range shown, and what a panel may do. */
 export interface PanelScope {
   from: number;
   to: number;
+  /**
+   * The moment the range was read at (a live panel's newest data), where ongoing annotations end.
+   * Not a ticking clock: ages and staleness read `useClock`, so no tick re-renders a chart.
+   */
   now: number;
   onZoom: (from: number, to: number) => void;
   /** Lets a drag annotate the range it selects, and the annotations shown be edited. */

@@ -1,7 +1,8 @@
-import Link from 'next/link';
 import type { ConnectionState } from '@/lib/client/connection-state';
-import { formatClock } from '@/lib/format';
 import { ConnectionBadge } from './connection-badge';
+import { ZonedTime } from './zoned-time';
+import { HeaderMenu } from './header-menu';
+import './app-header.css';
 
 interface Props {
   connection: ConnectionState;
@@ -22,21 +23,14 @@ export function AppHeader({ connection, now, onAnnotateNow, managesTokens = fals
         <h1>Headroom</h1>
         <span className="brand-context">GPU fleet · inference · usage</span>
       </div>
-      <nav className="header-nav" aria-label="Sections">
-        <Link href="/explore">Explore</Link>
-        <Link href="/incidents">Incidents</Link>
-        <Link href="/sources">Sources</Link>
-        {managesTokens && <Link href="/admin/tokens">Tokens</Link>}
-      </nav>
+      <HeaderMenu managesTokens={managesTokens} />
       <div className="header-status">
         {onAnnotateNow && (
           <button type="button" className="header-action" onClick={onAnnotateNow}>
             Annotate now
           </button>
         )}
-        <time dateTime={new Date(now).toISOString()} suppressHydrationWarning>
-          {formatClock(now)} UTC
-        </time>
+        <ZonedTime ts={now} />
         <ConnectionBadge state={connection} />
       </div>
     </header>

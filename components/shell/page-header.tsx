@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ThemeToggle } from './theme-toggle';
 import './page-header.css';
 
 const PAGES = [
@@ -27,6 +28,7 @@ export function PageHeader({ current }: { current: PagePath }) {
           </Link>
         ))}
       </nav>
+      <ThemeToggle />
     </header>
   );
 }

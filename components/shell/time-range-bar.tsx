@@ -1,6 +1,8 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import { formatDateTime } from '@/lib/format';
+import { useTimeZone } from '@/lib/client/use-timezone';
+import { formatWallDateTime, parseWallDateTime } from '@/lib/format';
+import { zoneAbbreviation } from '@/lib/time-axis/zone';
 import {
   PRESETS,
   absoluteRange,
@@ -12,6 +14,10 @@ import {
   zoomOut,
   type TimeRange,
 } from '@/lib/time-range';
+import { CopyLink } from './copy-link';
+import { WorkloadSelect } from './workload-select';
+import { TimezoneToggle } from './timezone-toggle';
+import './time-range-bar.css';
 
 interface Props {
   range: TimeRange;
@@ -19,7 +25,7 @@ interface Props {
   onChange: (range: TimeRange) => void;
 }
 
-/** Presets, absolute from/to in UTC, zoom out and the live toggle, like Grafana's time picker. */
+/** Presets, absolute from/to in the chosen zone, zoom out and live, like Grafana's time picker. */
 export function TimeRangeBar({ range, now, onChange }: Props) {
   const live = isLive(range);
   const { from, to } = resolveRange(range, now);
@@ -59,6 +65,9 @@ export function TimeRangeBar({ range, now, onChange }: Props) {
       <button type="button" className="live-toggle" aria-pressed={live} onClick={toggleLive}>
         {live ? 'Live' : 'Paused'}
       </button>
+      <WorkloadSelect />
+      <CopyLink range={range} />
+      <TimezoneToggle />
     </nav>
   );
 }
@@ -71,14 +80,18 @@ function AbsoluteRangeForm(props: {
   // What the person typed; until then the inputs follow the range shown, live ranges included.
   const [draft, setDraft] = useState<{ from?: string; to?: string }>({});
   const [error, setError] = useState<string>();
-  const from = draft.from ?? formatDateTime(props.from);
-  const to = draft.to ?? formatDateTime(props.to);
+  const zone = useTimeZone();
+  const zoneName = zoneAbbreviation(props.to, zone);
+  const from = draft.from ?? formatWallDateTime(props.from, zone);
+  const to = draft.to ?? formatWallDateTime(props.to, zone);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const start = Date.parse(`${from.replace(' ', 'T')}Z`);
-    const end = Date.parse(`${to.replace(' ', 'T')}Z`);
-    if (Number.isNaN(start) || Number.isNaN(end)) return setError('Use YYYY-MM-DD HH:MM:SS (UTC)');
+    const start = parseWallDateTime(from, zone);
+    const end = parseWallDateTime(to, zone);
+    if (Number.isNaN(start) || Number.isNaN(end)) {
+      return setError(`Use YYYY-MM-DD HH:MM:SS (${zoneName})`);
+    }
     if (end <= start) return setError('From must be before To');
     setError(undefined);
     setDraft({});
@@ -92,7 +105,7 @@ function AbsoluteRangeForm(props: {
         <input
           value={from}
           onChange={(event) => setDraft({ ...draft, from: event.target.value })}
-          aria-label="From (UTC)"
+          aria-label={`From (${zoneName})`}
           size={19}
         />
       </label>
@@ -101,7 +114,7 @@ function AbsoluteRangeForm(props: {
         <input
           value={to}
           onChange={(event) => setDraft({ ...draft, to: event.target.value })}
-          aria-label="To (UTC)"
+          aria-label={`To (${zoneName})`}
           size={19}
         />
       </label>

@@ -40,11 +40,6 @@ export class DashboardPage {
     return this.panel(id).locator(`${layer} path.recharts-curve`);
   }
 
-  /** One GPU's cell in a heatmap panel. */
-  gpuCell(hostname: string, gpu: string): Locator {
-    return this.page.getByTestId(`gpu.${hostname}.${gpu}`);
-  }
-
   /** A cluster's block of node rows in a heatmap panel. */
   heatmapCluster(panelId: string, cluster: string): Locator {
     return this.panel(panelId).getByTestId(`heatmap.cluster.${cluster}`);

@@ -18,7 +18,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await use(aggregator);
       await aggregator.dispose();
     },
-    { scope: 'worker', auto: true },
+    // A first start fills history; on a loaded machine that outlasts a test's 30 s, and a setup
+    // that timed out would leave its aggregator running, holding the port for the next worker.
+    { scope: 'worker', auto: true, timeout: 180_000 },
   ],
   dashboard: async ({ page }, use) => {
     await use(new DashboardPage(page));

@@ -1,4 +1,5 @@
 import type { Annotation } from '../protocol';
+import { isLive } from './lifecycle';
 
 /** An annotation placed in a lane; `left` and `width` are fractions of the plot area's width. */
 export interface LaneItem {
@@ -18,20 +19,34 @@ export interface LaneOptions {
   /** Where an ongoing region ends; past the range's end it stops at the right edge. */
   now?: number;
   maxLanes?: number;
-  /** Points and short regions take at least this fraction, so their titles stay readable. */
-  minWidth?: number;
+  /** Points and short regions take at least this fraction (or each its own), so titles read. */
+  minWidth?: number | ((annotation: Annotation) => number);
 }
+
+export type Placed = Omit<LaneItem, 'lane'>;
 
 const clamp = (value: number) => Math.min(1, Math.max(0, value));
 
-function place(annotation: Annotation, from: number, to: number, options: Required<LaneOptions>) {
+export function place(
+  annotation: Annotation,
+  from: number,
+  to: number,
+  options: Required<LaneOptions>,
+): Placed {
   const span = to - from;
   const end = annotation.end ?? Math.min(options.now, to);
   const start = clamp((annotation.start - from) / span);
-  const width = Math.max(options.minWidth, clamp((end - from) / span) - start);
+  const minWidth =
+    typeof options.minWidth === 'number' ? options.minWidth : options.minWidth(annotation);
+  const width = Math.max(minWidth, clamp((end - from) / span) - start);
   // A label wider than the room left before the right edge slides left to stay inside.
   const left = Math.max(0, Math.min(start, 1 - width));
   return { annotation, left, width: Math.min(1, width) };
+}
+
+/** Whether any of the annotation lies in the range; an ongoing one reaches to now. */
+export function inRange(annotation: Annotation, from: number, to: number, now: number): boolean {
+  return annotation.start <= to && (annotation.end ?? Math.max(annotation.start, now)) >= from;
 }
 
 /**
@@ -50,9 +65,7 @@ export function layoutLanes(
     minWidth: options.minWidth ?? 0.28,
   };
   if (!(to > from)) return { lanes: [], hidden: [] };
-  const visible = annotations.filter(
-    (item) => item.start <= to && (item.end ?? Math.max(item.start, settings.now)) >= from,
-  );
+  const visible = annotations.filter((item) => inRange(item, from, to, settings.now));
   const placed = visible
     .map((annotation) => place(annotation, from, to, settings))
     .sort(
@@ -66,8 +79,6 @@ export function layoutLanes(
   if (packed.length <= settings.maxLanes) return { lanes: packed, hidden: [] };
   return firstFitByImportance(placed, settings.maxLanes);
 }
-
-type Placed = Omit<LaneItem, 'lane'>;
 
 /** Each item to the first lane free by its start: as few lanes as the overlaps allow. */
 function partition(placed: readonly Placed[]): LaneItem[][] {
@@ -84,7 +95,7 @@ function partition(placed: readonly Placed[]): LaneItem[][] {
 
 /** Lower is shown first when not everything fits: live incidents by severity, then live alerts. */
 function importance(annotation: Annotation): number {
-  const live = annotation.status !== 'resolved';
+  const live = isLive(annotation);
   switch (annotation.kind) {
     case 'incident':
       return (live ? 0 : 6) + SEVERITY_RANK.indexOf(annotation.severity ?? 'SEV4');

@@ -1,5 +1,5 @@
 'use client';
-import { useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import type { Series } from '../protocol';
 
 /**
@@ -13,7 +13,8 @@ export interface LiveLatest {
 }
 
 const latest = new Map<string, LiveLatest>();
-const listeners = new Set<() => void>();
+/** Per panel, so a batch for one panel wakes only that panel. */
+const listeners = new Map<string, Set<() => void>>();
 
 export function recordLiveUpdate(
   panelId: string,
@@ -24,21 +25,39 @@ export function recordLiveUpdate(
     previous?.newestSampleAt ?? -Infinity,
     update.newestSampleAt ?? -Infinity,
   );
+  const points = update.series.filter((entry) => entry.points.length > 0);
+  // Nothing new: the panel keeps the same object and does not render again.
+  if (previous && points.length === 0 && newest === (previous.newestSampleAt ?? -Infinity)) return;
   const series = new Map(previous?.series);
-  for (const entry of update.series) {
+  for (const entry of points) {
     const point = entry.points.at(-1);
     if (point) series.set(entry.key, { ...entry, points: [point] });
   }
   latest.set(panelId, { newestSampleAt: Number.isFinite(newest) ? newest : undefined, series });
-  for (const listener of listeners) listener();
+  for (const listener of listeners.get(panelId) ?? []) listener();
 }
 
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+/** Calls `listener` when a batch for `panelId` (and no other panel) brings something new. */
+export function subscribeToLiveLatest(panelId: string, listener: () => void): () => void {
+  let panelListeners = listeners.get(panelId);
+  if (!panelListeners) {
+    panelListeners = new Set();
+    listeners.set(panelId, panelListeners);
+  }
+  panelListeners.add(listener);
+  return () => {
+    panelListeners.delete(listener);
+    if (panelListeners.size === 0 && listeners.get(panelId) === panelListeners) {
+      listeners.delete(panelId);
+    }
+  };
 }
 
 export function useLiveLatest(panelId: string): LiveLatest | undefined {
+  const subscribe = useCallback(
+    (listener: () => void) => subscribeToLiveLatest(panelId, listener),
+    [panelId],
+  );
   return useSyncExternalStore(
     subscribe,
     () => latest.get(panelId),

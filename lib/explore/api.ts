@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccessDeniedError } from '../aggregator-api';
+import { fetchAggregator, throwIfStarting } from '../aggregator-unavailable';
 import {
   MatrixResponseSchema,
   PromErrorSchema,
@@ -22,13 +23,14 @@ export const LABEL_SERIES_LIMIT = 2_000;
 export class ExpressionError extends Error {}
 
 async function request<T>(url: string, schema: z.ZodType<T>, token?: string): Promise<T> {
-  const response = await fetch(url, {
+  const response = await fetchAggregator(url, {
     cache: 'no-store',
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
   if (response.status === 401 || response.status === 403) {
     throw new AccessDeniedError(response.status);
   }
+  await throwIfStarting(response);
   const body: unknown = await response.json().catch(() => undefined);
   const refused = PromErrorSchema.safeParse(body);
   if (!response.ok && refused.success) throw new ExpressionError(refused.data.error);

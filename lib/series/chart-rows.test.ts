@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PanelData } from '../protocol';
-import { toChartRows, withForecastRows } from './chart-rows';
+import { chartRowsOf, toChartRows, withForecastRows } from './chart-rows';
 
 const panel = (series: PanelData['series']): PanelData => ({
   panelId: 'p',
@@ -59,6 +59,16 @@ describe('toChartRows', () => {
       { ts: 1000, values: [1, 3] },
       { ts: 2000, values: [2, null] },
     ]);
+  });
+});
+
+describe('chartRowsOf', () => {
+  it('shapes each data object once, so an unchanged panel hands its chart the same rows', () => {
+    const data = panel([{ key: 'a', labels: {}, points: [[1000, 1]] }]);
+    const rows = chartRowsOf(data);
+    expect(chartRowsOf(data)).toBe(rows);
+    expect(rows).toEqual(toChartRows(data));
+    expect(chartRowsOf({ ...data })).not.toBe(rows);
   });
 });
 

@@ -42,6 +42,21 @@ export function toChartRows(data: PanelData): ChartRow[] {
   return [...rows.values()].sort((a, b) => a.ts - b.ts);
 }
 
+const rowsByData = new WeakMap<PanelData, ChartRow[]>();
+
+/**
+ * `toChartRows`, once per data object: panel data is immutable and a batch with nothing new keeps
+ * its object, so every render of an unchanged panel gets the same rows and the same array.
+ */
+export function chartRowsOf(data: PanelData): ChartRow[] {
+  let rows = rowsByData.get(data);
+  if (!rows) {
+    rows = toChartRows(data);
+    rowsByData.set(data, rows);
+  }
+  return rows;
+}
+
 /**
  * Adds forecast paths to the chart's rows, so every line shares one data array (Recharts finds the
  * hovered row, and so a drag's time, from it). A path point at an existing row's ts joins that row.

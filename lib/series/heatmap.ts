@@ -29,7 +29,7 @@ export interface HeatCluster {
 export const HEAT_LEVELS = ['l0', 'l1', 'l2', 'l3', 'l4', 'warning', 'critical', 'none'] as const;
 export type HeatLevel = (typeof HEAT_LEVELS)[number];
 
-const COOL_LEVELS = ['l0', 'l1', 'l2', 'l3', 'l4'] as const;
+export const COOL_LEVELS = ['l0', 'l1', 'l2', 'l3', 'l4'] as const;
 
 const collator = new Intl.Collator('en', { numeric: true });
 const natural = (a: string, b: string) => collator.compare(a, b);

@@ -5,22 +5,38 @@ export function seriesName(labels: Labels, fallback: string): string {
   return values.length === 0 ? fallback : values.join(' / ');
 }
 
-const PALETTE = [
-  '#4cc9f0',
-  '#f72585',
-  '#ffd166',
-  '#06d6a0',
-  '#b388ff',
-  '#ff9f1c',
-  '#8ecae6',
-  '#ef476f',
-];
+/** Colours in the palette; series-colors.css defines `--series-0` to `--series-7` per theme. */
+export const PALETTE_SIZE = 8;
+/** Past the palette, lines repeat its colours with these dashes, so no two look the same. */
+const DASHES = ['6 3', '2 3', '8 3 2 3'] as const;
 
-/** The same series keeps its colour when others come and go. */
-export function seriesColor(key: string): string {
-  let hash = 0;
-  for (let i = 0; i < key.length; i++) hash = (hash * 31 + key.charCodeAt(i)) >>> 0;
-  return PALETTE[hash % PALETTE.length] ?? '#4cc9f0';
+export interface SeriesStyle {
+  color: string;
+  /** An SVG dash array; undefined draws a solid line. */
+  dash: string | undefined;
+}
+
+/**
+ * Styles by stable order within a panel: keys sorted, then the colour-blind-safe palette in turn,
+ * so two series of one panel never share a colour up to the palette's size, and never a style.
+ */
+export function seriesStyles(keys: readonly string[]): Map<string, SeriesStyle> {
+  const styles = new Map<string, SeriesStyle>();
+  [...new Set(keys)].sort().forEach((key, index) => {
+    const round = Math.floor(index / PALETTE_SIZE);
+    styles.set(key, {
+      color: `var(--series-${index % PALETTE_SIZE})`,
+      dash: round === 0 ? undefined : DASHES[(round - 1) % DASHES.length],
+    });
+  });
+  return styles;
+}
+
+const FIRST: SeriesStyle = { color: 'var(--series-0)', dash: undefined };
+
+/** One key's style from `seriesStyles`, the first colour for a key it does not know. */
+export function styleOf(styles: ReadonlyMap<string, SeriesStyle>, key: string): SeriesStyle {
+  return styles.get(key) ?? FIRST;
 }
 
 /** A CSS class naming a series by its label values, for styling and for tests to find its line. */

@@ -51,4 +51,39 @@ describe('yAxisLayout', () => {
     expect(layout.ticks).toBeUndefined();
     expect(layout.domain).toEqual(['auto', 'auto']);
   });
+
+  it('leaves room above a line at the top tick, so it is not drawn on the frame', () => {
+    const percent = yAxisLayout(rows(12, 99.5), 'percent');
+    expect(percent.domain[1]).toBeGreaterThan(100);
+    expect(percent.ticks?.at(-1)).toBe(100);
+    const count = yAxisLayout(rows(0, 200), 'count');
+    expect(count.domain[1]).toBeGreaterThan(200);
+    expect(count.ticks?.at(-1)).toBe(200);
+  });
+});
+
+describe('yAxisLayout on a log scale', () => {
+  it('ticks powers of ten from the smallest value to above the largest', () => {
+    const layout = yAxisLayout(rows(540, 190_000), 'count', [], 'log');
+    expect(layout.scale).toBe('log');
+    expect(labels(layout)).toEqual(['1', '10', '100', '1k', '10k', '100k', '1M']);
+    expect(layout.domain).toEqual([1, 1_000_000]);
+  });
+
+  it('draws zero and negative values on the floor instead of dropping them', () => {
+    const layout = yAxisLayout(rows(0, -3, 0.5, 40), 'count', [], 'log');
+    expect(layout.domain[0]).toBe(0.1);
+    expect(layout.plot(0)).toBe(0.1);
+    expect(layout.plot(-3)).toBe(0.1);
+    expect(layout.plot(40)).toBe(40);
+    expect(layout.plot(null)).toBeNull();
+    expect(layout.describe(0.1)).toBe('≤ 0.1');
+    expect(layout.describe(40)).toBe('40');
+  });
+
+  it('labels every other decade when the data spans many', () => {
+    const layout = yAxisLayout(rows(0.001, 1e9), 'count', [], 'log');
+    expect(layout.ticks?.length).toBeLessThanOrEqual(7);
+    expect(layout.ticks?.[0]).toBe(0.001);
+  });
 });

@@ -23,7 +23,7 @@ interface RestAction {
 let running: RunningAggregator;
 let tokens: Record<Caller, string | undefined>;
 
-const READERS: readonly Caller[] = ['viewer', 'editor', 'admin'];
+const READERS: readonly Caller[] = ['viewer', 'editor', 'admin', 'wallboard'];
 const EVERYONE = CALLERS;
 
 function freshAnnotation(): Annotation {
@@ -124,6 +124,25 @@ const REST_ACTIONS: readonly RestAction[] = [
     send: (t) => request(running.baseUrl, 'DELETE', `/api/annotations/${freshAnnotation().id}`, t),
     allowed: ['admin'],
     success: 204,
+  },
+  {
+    name: 'GET /api/wall/focus',
+    send: (t) => request(running.baseUrl, 'GET', '/api/wall/focus', t),
+    allowed: READERS,
+    success: 200,
+  },
+  {
+    name: 'POST /api/wall/focus',
+    send: (t) =>
+      request(running.baseUrl, 'POST', '/api/wall/focus', t, { incidentId: freshAnnotation().id }),
+    allowed: ['editor', 'admin'],
+    success: 200,
+  },
+  {
+    name: 'DELETE /api/wall/focus',
+    send: (t) => request(running.baseUrl, 'DELETE', '/api/wall/focus', t),
+    allowed: ['editor', 'admin'],
+    success: 200,
   },
   {
     name: 'GET /api/tokens',

@@ -89,6 +89,7 @@ export function createDataRoutes(context: DataRouteContext): RouteTable {
       GET: createQueryRoute({
         evaluation: context.evaluation,
         panels,
+        memory: store,
         limits: context.queryLimits,
       }),
     },

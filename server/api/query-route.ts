@@ -5,6 +5,8 @@ import { translateQueryError } from '../query/query-errors';
 import { QueryGate } from '../query/query-gate';
 import { DEFAULT_QUERY_LIMITS, QueryBudget, type QueryLimits } from '../query/query-guard';
 import type { PanelEvaluation } from '../panels/evaluation';
+import { narrowPanel } from '../panels/narrow-panel';
+import type { SeriesReader } from '../samples/series-reader';
 import { HttpError, sendJson } from './http';
 import type { Route } from './router';
 
@@ -15,6 +17,8 @@ export const MAX_WAITING_QUERIES = 64;
 export interface QueryRouteContext {
   evaluation: PanelEvaluation;
   panels: PanelLookup;
+  /** The memory head, to tell whether a panel's series carry a filter's label. */
+  memory: Pick<SeriesReader, 'select'>;
   limits?: Partial<QueryLimits>;
 }
 
@@ -30,7 +34,7 @@ export function createQueryRoute(context: QueryRouteContext): Route {
       if (!parsed.success) {
         throw new HttpError(400, 'invalid_request', describeZodError(parsed.error));
       }
-      const { panel: panelId, from, to, points } = parsed.data;
+      const { panel: panelId, from, to, points, filter } = parsed.data;
       const panel = context.panels.get(panelId);
       if (!panel) {
         throw new HttpError(
@@ -39,11 +43,18 @@ export function createQueryRoute(context: QueryRouteContext): Route {
           `no panel with id "${panelId}"; see GET /api/panels`,
         );
       }
+      const narrowed = filter ? narrowPanel(panel, filter, context.memory) : undefined;
       try {
         const data = await gate.run(() =>
-          context.evaluation.queryPanelRange(panel, from, to, points, { budget }),
+          context.evaluation.queryPanelRange(narrowed?.panel ?? panel, from, to, points, {
+            budget,
+          }),
         );
-        sendJson(res, 200, data);
+        sendJson(
+          res,
+          200,
+          filter ? { ...data, filter: { ...filter, applied: narrowed?.applied ?? false } } : data,
+        );
       } catch (error) {
         const failure = translateQueryError(error);
         if (!failure) throw error;

@@ -1,18 +1,20 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pino from 'pino';
-import { z } from 'zod';
 import { aggregatorOrigin } from '../../lib/env';
+import { createServiceLogger } from '../logger';
 import { startChild, stopChild, waitForHttp } from './processes';
 import { scenarioEnv } from './scenario-args';
 import { ensureWebBuild, nextBin } from './web-build';
+import { nextStartArgs, probeUrl, publicUrl, webServerAddress } from './web-server';
 
 // `npm start`: builds the web app when needed, then runs the aggregator and Next side by side.
-const logger = pino({ base: { service: 'headroom-launcher' } });
+const logger = createServiceLogger({ service: 'headroom-launcher' });
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const children: ChildProcess[] = [];
 let stopping = false;
+/** The first start fills a week of history; on a small machine that takes minutes. */
+const AGGREGATOR_READY_TIMEOUT_MS = 15 * 60_000;
 
 async function stopAll(exitCode: number): Promise<void> {
   if (stopping) return;
@@ -33,7 +35,7 @@ function supervise(child: ChildProcess, name: string): ChildProcess {
 }
 
 async function main(): Promise<void> {
-  const webPort = z.coerce.number().int().min(1).max(65_535).default(3000).parse(process.env.PORT);
+  const web = webServerAddress(process.env);
   const origin = aggregatorOrigin();
   const env = {
     ...process.env,
@@ -50,18 +52,13 @@ async function main(): Promise<void> {
     startChild(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], env),
     'aggregator',
   );
-  supervise(
-    startChild(process.execPath, [nextBin, 'start', '-p', String(webPort)], env),
-    'web server',
-  );
+  supervise(startChild(process.execPath, [nextBin, ...nextStartArgs(web)], env), 'web server');
   const alive = () => !stopping;
-  // The first start fills a week of history before the aggregator listens.
-  await waitForHttp(`${origin}/api/health`, 180_000, alive);
-  await waitForHttp(`http://127.0.0.1:${webPort}/api/health`, 60_000, alive);
-  logger.info(
-    { url: `http://localhost:${webPort}` },
-    `Headroom is live at http://localhost:${webPort}`,
-  );
+  const url = publicUrl(web);
+  await waitForHttp(`${probeUrl(web)}/starting`, 60_000, alive);
+  logger.info({ url }, 'web server up; until the aggregator is ready its pages show its progress');
+  await waitForHttp(`${origin}/api/health`, AGGREGATOR_READY_TIMEOUT_MS, alive);
+  logger.info({ url }, `Headroom is live at ${url}`);
 }
 
 main().catch((error: unknown) => {

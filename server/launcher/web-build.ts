@@ -11,6 +11,7 @@ const SOURCES = [
   'public',
   'next.config.ts',
   'proxy.ts',
+  'instrumentation.ts',
   'package-lock.json',
   'tsconfig.json',
 ];
@@ -28,6 +29,8 @@ export interface WebBuild {
 interface Stamp {
   builtAt: number;
   aggregatorOrigin: string;
+  /** How long that build took, so the next one can say what to expect. */
+  seconds?: number;
 }
 
 function newestMtime(entry: string): number {
@@ -40,13 +43,22 @@ function newestMtime(entry: string): number {
   return newest;
 }
 
+function readStamp(build: WebBuild): Partial<Stamp> | undefined {
+  const stampPath = path.join(build.root, build.distDir, STAMP);
+  if (!existsSync(stampPath)) return undefined;
+  try {
+    return JSON.parse(readFileSync(stampPath, 'utf8')) as Partial<Stamp>;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Why the web app must be rebuilt, or undefined when the existing build is current. */
 export function rebuildReason(build: WebBuild): string | undefined {
-  const stampPath = path.join(build.root, build.distDir, STAMP);
-  if (!existsSync(path.join(build.root, build.distDir, 'BUILD_ID')) || !existsSync(stampPath)) {
+  const stamp = readStamp(build);
+  if (!existsSync(path.join(build.root, build.distDir, 'BUILD_ID')) || !stamp) {
     return 'no production build yet';
   }
-  const stamp = JSON.parse(readFileSync(stampPath, 'utf8')) as Partial<Stamp>;
   // Next bakes rewrites into the build, so a different aggregator address needs a new build.
   if (stamp.aggregatorOrigin !== build.aggregatorOrigin)
     return `the aggregator moved to ${build.aggregatorOrigin}`;
@@ -59,13 +71,20 @@ export function rebuildReason(build: WebBuild): string | undefined {
 export async function ensureWebBuild(build: WebBuild, logger: Logger): Promise<void> {
   const reason = rebuildReason(build);
   if (!reason) return;
-  logger.info({ reason, distDir: build.distDir }, 'building the web app (about a minute)');
+  const lastBuildSeconds = readStamp(build)?.seconds;
+  logger.info(
+    { reason, distDir: build.distDir, lastBuildSeconds },
+    lastBuildSeconds === undefined
+      ? 'building the web app with next build (1 to 5 minutes, depending on the machine)'
+      : `building the web app with next build (the last build took ${lastBuildSeconds} s)`,
+  );
   const startedAt = Date.now();
   await run(process.execPath, [nextBin, 'build'], {
     ...build.env,
     HEADROOM_DIST_DIR: build.distDir,
   });
-  const stamp: Stamp = { builtAt: startedAt, aggregatorOrigin: build.aggregatorOrigin };
+  const seconds = Math.round((Date.now() - startedAt) / 1000);
+  const stamp: Stamp = { builtAt: startedAt, aggregatorOrigin: build.aggregatorOrigin, seconds };
   writeFileSync(path.join(build.root, build.distDir, STAMP), JSON.stringify(stamp));
-  logger.info({ seconds: Math.round((Date.now() - startedAt) / 1000) }, 'web app built');
+  logger.info({ seconds }, `web app built in ${seconds} s`);
 }

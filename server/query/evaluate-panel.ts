@@ -9,6 +9,7 @@ import type { NumericPoint } from '../../lib/series/downsample';
 import { labelsKey, pickLabels } from '../../lib/series/series-key';
 import { isStaleMarker } from '../../lib/series/stale-marker';
 import type { ReadableSeries } from '../samples/sample';
+import { bridgesGap } from './sparse-bridge';
 
 /** A panel whose query is a metric, matchers and an aggregation by labels. */
 export type StructuredPanel = Panel & { query: StructuredQuery };
@@ -100,10 +101,21 @@ export function readLookbackMs(panel: Panel, stepMs: number): number {
 }
 
 /**
+ * A sparse stretch (history kept every 5 minutes) joins on to the next sample, never past a
+ * series' end nor past Prometheus's 5-minute staleness.
+ */
+function bridged(timestamps: Float64Array, values: Float64Array, at: number): boolean {
+  const gap = (timestamps[at + 1] ?? Infinity) - (timestamps[at] ?? -Infinity);
+  if (gap > MAX_SERIES_LOOKBACK_MS || isStaleMarker(values[at + 1] ?? NaN)) return false;
+  return bridgesGap(timestamps, at);
+}
+
+/**
  * Evaluates a panel's query at every step, Prometheus-style: each series contributes its latest
  * sample at or before the step, if that sample is no older than the series' lookback (see
- * seriesLookbackMs) and is not a staleness marker (the series ended there). A step no series
- * reaches is left out, so the client draws it as a gap rather than as zero.
+ * seriesLookbackMs) or starts a gap that is only the series' own sparse spacing (see bridged), and
+ * is not a staleness marker (the series ended there). A step no series reaches is left out, so the
+ * client draws it as a gap rather than as zero.
  */
 export class PanelEvaluator {
   private readonly groups = new Map<string, GroupAccumulator>();
@@ -132,7 +144,8 @@ export class PanelEvaluator {
       const t = range.first + k * range.stepMs;
       while (latest + 1 < timestamps.length && (timestamps[latest + 1] ?? Infinity) <= t) latest++;
       const sampleTs = timestamps[latest];
-      if (sampleTs === undefined || t - sampleTs > lookback) continue;
+      if (sampleTs === undefined) continue;
+      if (t - sampleTs > lookback && !bridged(timestamps, values, latest)) continue;
       const value = values[latest] ?? NaN;
       if (isStaleMarker(value)) continue;
       group.add(k, value);

@@ -4,9 +4,15 @@ import type { NumericPoint } from '../../lib/series/downsample';
 import { labelsKey, pickLabels } from '../../lib/series/series-key';
 import type { RollupSeries } from '../samples/series-reader';
 import type { EvaluatedSeries } from './evaluate-panel';
+import { bridgedRuns } from './sparse-bridge';
 
 export function firstBucket(from: number, bucketMs: number): number {
   return Math.floor(from / bucketMs) * bucketMs;
+}
+
+/** Rows read before a range so its first gap is judged by the spacing before it, as any other. */
+export function bridgeContextMs(bucketMs: number): number {
+  return Math.max(30 * 60_000, 2 * bucketMs);
 }
 
 const combine: Record<Aggregation, (a: number, b: number) => number> = {
@@ -87,12 +93,21 @@ export class RollupEvaluator {
       this.groups.set(groupKey, group);
     }
     const { first, bucketMs } = this;
-    rows.timestamps.forEach((ts, row) => {
+    const indexes = Array.from(rows.timestamps, (ts) => Math.floor((ts - first) / bucketMs));
+    const drawable = indexes.map((_, row) => !Number.isNaN(rows.last[row] ?? NaN));
+    indexes.forEach((index, row) => {
       const min = rows.min[row] ?? NaN;
       const max = rows.max[row] ?? NaN;
-      if (Number.isNaN(min) && Number.isNaN(max)) return;
-      group.add(Math.floor((ts - first) / bucketMs), min, max);
+      if (index < 0 || (Number.isNaN(min) && Number.isNaN(max))) return;
+      group.add(index, min, max);
     });
+    // A bucket between sparse rows takes the latest sample before it, as a raw step's lookback does.
+    for (const run of bridgedRuns(indexes, drawable)) {
+      const carried = rows.last[run.row] ?? NaN;
+      for (let index = Math.max(0, run.first); index < run.end; index++) {
+        group.add(index, carried, carried);
+      }
+    }
   }
 
   result(): EvaluatedSeries[] {

@@ -9,7 +9,7 @@ import {
   type EvaluatedSeries,
   type StructuredPanel,
 } from './evaluate-panel';
-import { RollupEvaluator, firstBucket } from './evaluate-rollups';
+import { RollupEvaluator, bridgeContextMs, firstBucket } from './evaluate-rollups';
 import { newestSampleAt } from './newest-sample';
 import { DEFAULT_QUERY_LIMITS, QueryBudget, clampQueryRange } from './query-guard';
 import { BUCKET_MS, planQuery } from './query-plan';
@@ -35,7 +35,7 @@ async function evaluate(
   const plan = planQuery(sources, set, panel, window, budget.limits);
   if (plan.resolution !== 'raw' && sources.retention) {
     const bucketMs = BUCKET_MS[plan.resolution];
-    const span = { from: firstBucket(from, bucketMs), to };
+    const span = { from: firstBucket(from - bridgeContextMs(bucketMs), bucketMs), to };
     const stored = await sources.rollups(set, plan.resolution, span, budget);
     const evaluator = new RollupEvaluator(panel, from, to, bucketMs);
     for (const series of stored) {

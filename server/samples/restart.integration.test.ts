@@ -70,7 +70,8 @@ function expectAllPresent(stored: Map<number, unknown>, samples: ReturnType<type
   for (const sample of samples) expect(stored.get(sample.ts)).toBe(sample.value);
 }
 
-describe('history across restarts', () => {
+// Each test starts the real aggregator twice, which takes long on a loaded machine.
+describe('history across restarts', { timeout: 60_000 }, () => {
   it('keeps everything through SIGTERM', async () => {
     const dataDir = freshDir();
     const first = await start(dataDir);

@@ -5,7 +5,14 @@ import type { AggregatorDeps } from '../app';
 import { startAggregator, type RunningAggregator, type TestSocket } from './harness';
 
 export type Caller = Role | 'anonymous';
-export const CALLERS: readonly Caller[] = ['viewer', 'editor', 'admin', 'ingest', 'anonymous'];
+export const CALLERS: readonly Caller[] = [
+  'viewer',
+  'editor',
+  'admin',
+  'ingest',
+  'wallboard',
+  'anonymous',
+];
 
 export const sampleAnnotation = (title = 'Image queue overload'): AnnotationCreate => ({
   kind: 'incident',
@@ -45,6 +52,7 @@ export function issueTokens(running: RunningAggregator): Record<Caller, string |
     editor: tokens.create('eddie editor', 'editor').token,
     admin: tokens.create('ada admin', 'admin').token,
     ingest: tokens.create('exporter', 'ingest').token,
+    wallboard: tokens.create('lobby tv', 'wallboard').token,
     anonymous: undefined,
   };
 }

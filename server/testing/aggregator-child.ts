@@ -8,19 +8,29 @@ export interface AggregatorChild {
   exited: Promise<number | null>;
 }
 
+/** Every child still running; a test that times out mid-start must not leave one behind. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export function spawnAggregator(env: Record<string, string>): Promise<AggregatorChild> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, AGGREGATOR_PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  running.add(child);
   const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
+    child.once('exit', (code) => {
+      running.delete(child);
+      resolve(code);
+    }),
   );
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
-      const entry = JSON.parse(line) as { msg?: string; port?: number };
-      if (entry.msg === 'aggregator listening' && entry.port) {
+      const entry = parseLogLine(line);
+      if (entry?.msg === 'aggregator listening' && entry.port) {
         resolve({ process: child, baseUrl: `http://127.0.0.1:${entry.port}`, exited });
       }
     });
@@ -28,4 +38,12 @@ export function spawnAggregator(env: Record<string, string>): Promise<Aggregator
       reject(new Error(`aggregator exited with ${code} before listening`)),
     );
   });
+}
+
+function parseLogLine(line: string): { msg?: string; port?: number } | undefined {
+  try {
+    return JSON.parse(line) as { msg?: string; port?: number };
+  } catch {
+    return undefined;
+  }
 }

@@ -1,14 +1,13 @@
-import type { CSSProperties } from 'react';
-import { formatClock } from '@/lib/format';
+'use client';
+import { memo, useMemo, useRef, type CSSProperties } from 'react';
+import { ZonedTime } from '@/components/shell/zoned-time';
 import type { Panel } from '@/lib/protocol';
-import {
-  formatCellValue,
-  heatLevel,
-  isCellStale,
-  silentSince,
-  type HeatCell,
-  type HeatCluster,
-} from '@/lib/series/heatmap';
+import { silentSince, type HeatCluster } from '@/lib/series/heatmap';
+import { layoutHeatGrid } from '@/lib/series/heatmap-layout';
+import { paintCluster } from '@/lib/series/heatmap-paint';
+import { heatSummaryText } from '@/lib/series/heatmap-notable';
+import { HeatmapCanvas, type HeatHover } from './heatmap-canvas';
+import { useBox } from './use-box';
 
 interface Props {
   panel: Panel;
@@ -18,75 +17,105 @@ interface Props {
   /** Bigger cells with their value written in, for one cluster on its own. */
   focused: boolean;
   onSelect: ((cluster: string) => void) | undefined;
+  onHover: (hover: HeatHover | undefined) => void;
 }
 
-function cellLabel(cell: HeatCell, panel: Panel, stale: boolean): string {
-  const value = cell.value === undefined ? 'no data' : formatCellValue(cell.value, panel.unit);
-  if (!stale) return `${cell.host} GPU ${cell.gpu}: ${value}`;
-  const since = cell.at === undefined ? '' : ` since ${formatClock(cell.at)} UTC`;
-  return `${cell.host} GPU ${cell.gpu}: silent${since} (last ${value})`;
+const FALLBACK_BOX = { width: 0, fontSize: 11 };
+
+/** Rows and cells follow the text size, so a wallboard's bigger type brings bigger cells. */
+function gridMetrics(fontSize: number, focused: boolean) {
+  return {
+    rowHeight: Math.round(fontSize * (focused ? 2.4 : 1.3)),
+    gap: Math.max(1, Math.round(fontSize / 6)),
+    maxCellWidth: fontSize * (focused ? 8 : 3),
+  };
 }
 
-export function HeatmapCluster({ panel, cluster, at, focused, onSelect }: Props) {
+export const HeatmapCluster = memo(function HeatmapCluster({
+  panel,
+  cluster,
+  at,
+  focused,
+  onSelect,
+  onHover,
+}: Props) {
   const name = cluster.name || 'no cluster';
+  const cellsRef = useRef<HTMLDivElement>(null);
+  const box = useBox(cellsRef, FALLBACK_BOX);
+  const metrics = useMemo(() => gridMetrics(box.fontSize, focused), [box.fontSize, focused]);
+  const columns = cluster.gpus.length;
+  const rows = cluster.nodes.length;
+  const layout = useMemo(
+    () =>
+      layoutHeatGrid({
+        // Before the first measure (the server's paint), as wide as the cells may grow.
+        availableWidth: box.width || columns * (metrics.maxCellWidth + metrics.gap),
+        columns,
+        rows,
+        ...metrics,
+      }),
+    [box.width, metrics, columns, rows],
+  );
+  const paint = useMemo(() => paintCluster(cluster, panel, at), [cluster, panel, at]);
+  const select = onSelect && !focused ? () => onSelect(cluster.name) : undefined;
+  const style = {
+    '--heat-cell-w': `${layout.cellWidth}px`,
+    '--heat-cell-h': `${layout.cellHeight}px`,
+    '--heat-gap': `${layout.gap}px`,
+    '--heat-gpus': cluster.gpus.length,
+  } as CSSProperties;
+
   return (
     <section
       className="heatmap-cluster"
       aria-label={`Cluster ${name}`}
       data-testid={`heatmap.cluster.${cluster.name}`}
-      style={{ '--heatmap-gpus': cluster.gpus.length } as CSSProperties}
+      style={style}
     >
       <h3 className="heatmap-cluster-name">
-        {onSelect && !focused ? (
-          <button
-            type="button"
-            onClick={() => onSelect(cluster.name)}
-            title="Show only this cluster"
-          >
+        {select ? (
+          <button type="button" onClick={select} title="Show only this cluster">
             {name}
           </button>
         ) : (
           name
         )}
       </h3>
-      <div className="heatmap-row heatmap-columns" aria-hidden="true">
-        <span />
-        {cluster.gpus.map((gpu) => (
-          <span key={gpu}>{gpu}</span>
-        ))}
-      </div>
-      {cluster.nodes.map((node) => {
-        const since = silentSince(node, panel, at);
-        return (
-          <div className="heatmap-row" key={node.host} data-testid={`heatmap.node.${node.host}`}>
-            <span className="heatmap-host" title={node.host}>
-              {node.host}
-            </span>
-            {node.cells.map((cell, index) => {
-              if (!cell) return <span key={index} className="heat-cell heat-absent" />;
-              const stale = isCellStale(cell, panel, at);
-              const label = cellLabel(cell, panel, stale);
-              return (
-                <span
-                  key={cell.key}
-                  className={`heat-cell heat-${stale ? 'stale' : heatLevel(cell.value, panel)}`}
-                  role="img"
-                  aria-label={label}
-                  title={label}
-                  data-testid={`gpu.${cell.host}.${cell.gpu}`}
-                  data-value={cell.value}
-                  data-stale={stale}
-                >
-                  {focused && !stale && cell.value !== undefined && Math.round(cell.value)}
+      <div className="heatmap-grid">
+        <div className="heatmap-columns" aria-hidden="true">
+          {cluster.gpus.map((gpu) => (
+            <span key={gpu}>{gpu}</span>
+          ))}
+        </div>
+        <ol className="heatmap-nodes" aria-hidden="true">
+          {cluster.nodes.map((node) => {
+            const since = silentSince(node, panel, at);
+            return (
+              <li key={node.host} data-testid={`heatmap.node.${node.host}`}>
+                <span className="heatmap-host" title={node.host}>
+                  {node.host}
                 </span>
-              );
-            })}
-            {since !== undefined && (
-              <span className="heatmap-silent">silent since {formatClock(since)} UTC</span>
-            )}
-          </div>
-        );
-      })}
+                {since !== undefined && (
+                  <span className="heatmap-silent">
+                    silent since <ZonedTime ts={since} />
+                  </span>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+        <div className="heatmap-cells" ref={cellsRef}>
+          <HeatmapCanvas
+            panel={panel}
+            paint={paint}
+            layout={layout}
+            label={`Cluster ${name}: ${heatSummaryText([cluster], panel, at)}`}
+            showValues={focused && layout.cellWidth >= box.fontSize * 2.5}
+            onHover={onHover}
+            onSelect={select}
+          />
+        </div>
+      </div>
     </section>
   );
-}
+});

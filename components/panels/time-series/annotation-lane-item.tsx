@@ -3,12 +3,14 @@ import Link from 'next/link';
 import { useId, useState, type CSSProperties } from 'react';
 import { AnnotationPopover } from '@/components/annotations/annotation-popover';
 import { annotationTone, type AnnotationTone } from '@/lib/annotations/describe';
-import type { LaneItem } from '@/lib/annotations/lanes';
+import { lifecycle } from '@/lib/annotations/lifecycle';
 import type { Annotation } from '@/lib/protocol';
 import '@/components/annotations/annotations.css';
 
 interface Props {
-  item: LaneItem;
+  annotation: Annotation;
+  /** Fractions of the plot area's width; without it the item flows, as in a group's list. */
+  place?: { left: number; width: number };
   now: number;
   onEdit: ((annotation: Annotation) => void) | undefined;
 }
@@ -16,12 +18,11 @@ interface Props {
 const percent = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
 
 /** The colour that the label and its popover read as `--tone`. */
-const toneStyle = (tone: AnnotationTone) =>
+export const toneStyle = (tone: AnnotationTone) =>
   ({ '--tone': `var(--annotation-${tone})` }) as CSSProperties;
 
-/** One annotation's bar in a label lane: incidents link to their page, the others pin details. */
-export function AnnotationLaneItem({ item, now, onEdit }: Props) {
-  const { annotation } = item;
+/** One annotation's label: incidents link to their page, the others pin their details. */
+export function AnnotationLaneItem({ annotation, place, now, onEdit }: Props) {
   const tooltipId = useId();
   const [pinned, setPinned] = useState(false);
   const tone = annotationTone(annotation);
@@ -31,13 +32,15 @@ export function AnnotationLaneItem({ item, now, onEdit }: Props) {
       {annotation.title}
     </>
   );
+  const position = place ? { left: percent(place.left), width: percent(place.width) } : {};
   return (
     <div
-      className={`lane-item lane-item-${annotation.status}`}
-      style={{ left: percent(item.left), width: percent(item.width), ...toneStyle(tone) }}
+      className={`lane-item lane-item-${annotation.status}${place ? '' : ' lane-item-listed'}`}
+      style={{ ...position, ...toneStyle(tone) }}
       data-testid={`annotation.${annotation.id}`}
       data-kind={annotation.kind}
       data-status={annotation.status}
+      data-lifecycle={lifecycle(annotation)}
       data-pinned={pinned}
     >
       {annotation.kind === 'incident' ? (
@@ -64,7 +67,7 @@ export function AnnotationLaneItem({ item, now, onEdit }: Props) {
         id={tooltipId}
         annotation={annotation}
         now={now}
-        align={item.left + item.width / 2 > 0.5 ? 'end' : 'start'}
+        align={place && place.left + place.width / 2 > 0.5 ? 'end' : 'start'}
         onEdit={onEdit}
       />
     </div>

@@ -1,6 +1,5 @@
 import { formatChange, formatValue } from '@/lib/format';
-import { thresholdLevel } from '@/lib/series/headline';
-import { firstValue, latestValue } from '@/lib/series/panel-data';
+import { oldestFiniteValue, thresholdLevel } from '@/lib/series/headline';
 import type { Headline, PanelKind } from '../panel-kind';
 import { TimeSeriesPanel } from './time-series-panel';
 import { useTimeSeriesView, type TimeSeriesView } from './use-time-series-view';
@@ -9,12 +8,12 @@ import { useTimeSeriesView, type TimeSeriesView } from './use-time-series-view';
 export const timeSeriesKind: PanelKind<TimeSeriesView> = {
   useView: useTimeSeriesView,
   headline: ({ headline }, panel, { data, showChange }): Headline => {
-    const value = headline && latestValue(headline);
-    const first = headline && showChange ? firstValue(headline) : undefined;
+    const value = headline?.value;
+    const first = headline && showChange ? oldestFiniteValue(headline.series) : undefined;
     const several = headline && data && data.series.length > 1;
     return {
       value: value === undefined ? '—' : formatValue(value, panel.unit),
-      context: several ? Object.values(headline.labels).join(' / ') : undefined,
+      context: several ? Object.values(headline.series.labels).join(' / ') : undefined,
       change:
         value !== undefined && first !== undefined
           ? formatChange(first, value, panel.unit)

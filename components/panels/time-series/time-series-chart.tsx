@@ -1,7 +1,7 @@
 'use client';
+import { memo, useCallback, useMemo } from 'react';
 import {
   CartesianGrid,
-  Line,
   LineChart,
   ReferenceArea,
   ReferenceLine,
@@ -11,20 +11,32 @@ import {
   YAxis,
 } from 'recharts';
 import { SelectionToolbar } from '@/components/annotations/selection-toolbar';
-import { formatAxisTime, formatClock, formatValue } from '@/lib/format';
+import { useTimeZone } from '@/lib/client/use-timezone';
+import { formatMomentIn } from '@/lib/format';
 import type { Annotation, Panel, PanelData } from '@/lib/protocol';
-import { toChartRows, withForecastRows, type ChartRow } from '@/lib/series/chart-rows';
+import { useElementWidth } from '@/lib/client/use-element-width';
+import { chartRowsOf, withForecastRows } from '@/lib/series/chart-rows';
+import { decimateForWidth } from '@/lib/series/decimate';
 import { nearestTickIndex } from '@/lib/series/nearest-tick';
 import { FORECAST_SHARE, forecastPath, type QueueForecast } from '@/lib/series/queue-forecast';
-import { seriesClassName, seriesColor, seriesName } from '@/lib/series/series-name';
-import { yAxisLayout } from '@/lib/series/y-axis-layout';
+import { seriesStyles } from '@/lib/series/series-name';
+import { withoutHidden } from '@/lib/series/series-visibility';
+import { yAxisLayout, type YScale } from '@/lib/series/y-axis-layout';
+import { useTimeScale } from '@/lib/time-axis/use-time-scale';
+import { AXIS_FONT_PX, useAxisFont, useChartHeight } from '../chart-height';
 import { AnnotationLanes } from './annotation-lanes';
 import { annotationMarks } from './annotation-marks';
+import { forecastLines, seriesLines } from './series-lines';
+import { useHovered } from './use-hovered';
 import { useRangeSelection } from './use-range-selection';
 
 const CHART_HEIGHT = 180;
+/** Points drawn follow the chart's width in these steps: about one point per pixel. */
+const WIDTH_STEP_PX = 50;
 const MARGIN = { top: 8, right: 12, bottom: 0, left: 0 } as const;
 const NO_ANNOTATIONS: readonly Annotation[] = [];
+/** Charts share a crosshair (`syncId`); only the hovered one shows its tooltip. */
+const NO_TOOLTIP = { content: () => null };
 
 interface Props {
   panel: Panel;
@@ -41,9 +53,13 @@ interface Props {
   onEditAnnotation?: (annotation: Annotation) => void;
   /** Given, the x-axis runs 10 % past `to` and each forecast is drawn there as a dashed line. */
   forecasts?: readonly QueueForecast[];
+  /** Series keys the legend has hidden: they leave the lines and the y-axis. */
+  hiddenSeries?: ReadonlySet<string>;
+  scale?: YScale;
 }
 
-export function TimeSeriesChart(props: Props) {
+/** Memoised: a panel whose data, range and options are the same objects skips its Recharts pass. */
+export const TimeSeriesChart = memo(function TimeSeriesChart(props: Props) {
   const { panel, data, from, onAnnotate, forecasts } = props;
   const to = forecasts ? props.to + FORECAST_SHARE * (props.to - props.from) : props.to;
   const now = props.now ?? props.to;
@@ -52,15 +68,48 @@ export function TimeSeriesChart(props: Props) {
     props.onZoom(Math.min(start, props.to), Math.min(end, props.to));
   const annotations = props.annotations ?? NO_ANNOTATIONS;
   const range = useRangeSelection(onZoom, onAnnotate !== undefined);
+  const zone = useTimeZone();
+  // Ticks come from the range itself, not the forecast's stretch, so every panel shares them.
+  const [axisRef, timeScale] = useTimeScale(props.from, props.to, zone, 520);
+  const [widthRef, widthPx] = useElementWidth(WIDTH_STEP_PX, 520);
+  const chartRef = useCallback(
+    (element: HTMLElement | null) => {
+      axisRef(element);
+      widthRef(element);
+    },
+    [axisRef, widthRef],
+  );
+  const height = useChartHeight(CHART_HEIGHT);
+  const axisFont = useAxisFont();
   const { selection } = range;
-  const rows = forecasts
-    ? withForecastRows(
-        toChartRows(data),
-        forecasts.map((forecast) => forecastPath(forecast, to)),
-      )
-    : toChartRows(data);
-  const axis = yAxisLayout(rows, panel.unit, [panel.thresholds.critical]);
-  const inset = { left: MARGIN.left + axis.width, right: MARGIN.right };
+  const [hovered, hover] = useHovered();
+  const styles = seriesStyles(data.series.map((series) => series.key));
+  const { hiddenSeries, scale } = props;
+  const drawn = useMemo(
+    () => decimateForWidth(withoutHidden(data, hiddenSeries), widthPx),
+    [data, hiddenSeries, widthPx],
+  );
+  const projected = useMemo(
+    () => forecasts?.filter((forecast) => !hiddenSeries?.has(forecast.key)),
+    [forecasts, hiddenSeries],
+  );
+  const rows = useMemo(
+    () =>
+      projected
+        ? withForecastRows(
+            chartRowsOf(drawn),
+            projected.map((forecast) => forecastPath(forecast, to)),
+          )
+        : chartRowsOf(drawn),
+    [drawn, projected, to],
+  );
+  const axis = useMemo(
+    () => yAxisLayout(rows, panel.unit, [panel.thresholds.critical], scale),
+    [rows, panel, scale],
+  );
+  // The axis is as wide as its labels, which grow with their font.
+  const axisWidth = Math.ceil((axis.width * axisFont) / AXIS_FONT_PX);
+  const inset = { left: MARGIN.left + axisWidth, right: MARGIN.right };
   return (
     <>
       <AnnotationLanes
@@ -71,10 +120,10 @@ export function TimeSeriesChart(props: Props) {
         inset={inset}
         onEdit={props.onEditAnnotation}
       />
-      <div className="chart" data-testid={`chart.${panel.id}`}>
+      <div className="chart" data-testid={`chart.${panel.id}`} ref={chartRef} {...hover}>
         <ResponsiveContainer
           width="100%"
-          height={CHART_HEIGHT}
+          height={height}
           initialDimension={{ width: 520, height: CHART_HEIGHT }}
         >
           <LineChart
@@ -82,7 +131,7 @@ export function TimeSeriesChart(props: Props) {
             margin={MARGIN}
             syncId="headroom"
             syncMethod={(ticks, state) =>
-              nearestTickIndex(ticks, state.activeLabel, 3 * data.stepMs)
+              nearestTickIndex(ticks, state.activeLabel, 3 * drawn.stepMs)
             }
             {...range.handlers}
             style={{ cursor: 'crosshair', userSelect: 'none' }}
@@ -94,25 +143,26 @@ export function TimeSeriesChart(props: Props) {
               scale="time"
               domain={[from, to]}
               allowDataOverflow
-              tickFormatter={formatAxisTime}
+              ticks={timeScale.ticks}
+              interval={0}
+              tickFormatter={timeScale.label}
               stroke="var(--muted)"
-              fontSize={11}
-              minTickGap={40}
+              fontSize={axisFont}
             />
             <YAxis
+              scale={axis.scale}
               domain={axis.domain}
               ticks={axis.ticks}
               tickFormatter={axis.format}
               stroke="var(--muted)"
-              fontSize={11}
-              width={axis.width}
+              fontSize={axisFont}
+              width={axisWidth}
             />
             <Tooltip
+              {...(hovered ? {} : NO_TOOLTIP)}
               isAnimationActive={false}
-              labelFormatter={(ts) => `${formatClock(Number(ts))} UTC`}
-              formatter={(value) =>
-                typeof value === 'number' ? formatValue(value, panel.unit) : '—'
-              }
+              labelFormatter={(ts) => formatMomentIn(Number(ts), zone)}
+              formatter={(value) => (typeof value === 'number' ? axis.describe(value) : '—')}
               contentStyle={{
                 background: 'var(--surface-raised)',
                 border: '1px solid var(--border)',
@@ -137,38 +187,8 @@ export function TimeSeriesChart(props: Props) {
                 ifOverflow="hidden"
               />
             )}
-            {forecasts?.map((forecast, index) => (
-              <Line
-                key={`forecast-${forecast.key}`}
-                dataKey={(row: ChartRow) => row.forecasts?.[index]}
-                name={`${forecast.name} forecast`}
-                className="forecast-line"
-                type="linear"
-                stroke={seriesColor(forecast.key)}
-                strokeWidth={1.5}
-                strokeDasharray="5 4"
-                connectNulls
-                dot={false}
-                activeDot={false}
-                tooltipType="none"
-                legendType="none"
-                isAnimationActive={false}
-              />
-            ))}
-            {data.series.map((series, index) => (
-              <Line
-                key={series.key}
-                name={seriesName(series.labels, panel.title)}
-                dataKey={(row: ChartRow) => row.values[index]}
-                className={seriesClassName(series.labels)}
-                type="linear"
-                stroke={seriesColor(series.key)}
-                strokeWidth={1.5}
-                dot={false}
-                connectNulls={false}
-                isAnimationActive={false}
-              />
-            ))}
+            {projected && forecastLines(projected, styles, axis.plot)}
+            {seriesLines(drawn.series, styles, panel, axis.plot)}
           </LineChart>
         </ResponsiveContainer>
         {selection && onAnnotate && (
@@ -190,4 +210,4 @@ export function TimeSeriesChart(props: Props) {
       </div>
     </>
   );
-}
+});

@@ -1,5 +1,5 @@
 'use client';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import {
   AnnotationDialog,
   type AnnotationDialogRequest,
@@ -9,8 +9,11 @@ import type { Annotation } from '@/lib/protocol';
 import type { PanelKindProps } from '../panel-kind';
 import { useClusterDrill, usePanelScope } from '../panel-scope';
 import { QueueForecastLines } from './queue-forecast-lines';
+import { ScaleToggle } from './scale-toggle';
 import { SeriesLegend } from './series-legend';
 import { TimeSeriesChart } from './time-series-chart';
+import { usePanelScale } from './use-panel-scale';
+import { useSeriesVisibility } from './use-series-visibility';
 import type { TimeSeriesView } from './use-time-series-view';
 
 export function TimeSeriesPanel({ panel, feed, view }: PanelKindProps<TimeSeriesView>) {
@@ -18,12 +21,19 @@ export function TimeSeriesPanel({ panel, feed, view }: PanelKindProps<TimeSeries
   const drill = useClusterDrill(panel);
   const { data } = feed;
   const [dialog, setDialog] = useState<AnnotationDialogRequest>();
-  const annotate = canAnnotate
-    ? (start: number, end: number) => setDialog({ type: 'create', start, end })
-    : undefined;
-  const edit = canAnnotate
-    ? (annotation: Annotation) => setDialog({ type: 'edit', annotation })
-    : undefined;
+  const visibility = useSeriesVisibility();
+  const [scale, setScale] = usePanelScale(panel);
+  // Stable callbacks let the memoised chart skip renders where only the legend's values changed.
+  const create = useCallback(
+    (start: number, end: number) => setDialog({ type: 'create', start, end }),
+    [],
+  );
+  const change = useCallback(
+    (annotation: Annotation) => setDialog({ type: 'edit', annotation }),
+    [],
+  );
+  const annotate = canAnnotate ? create : undefined;
+  const edit = canAnnotate ? change : undefined;
   return (
     <>
       {view.forecasts && <QueueForecastLines panel={panel} forecasts={view.forecasts} />}
@@ -38,12 +48,19 @@ export function TimeSeriesPanel({ panel, feed, view }: PanelKindProps<TimeSeries
         onAnnotate={annotate}
         onEditAnnotation={edit}
         forecasts={view.forecasts}
+        hiddenSeries={visibility.hidden}
+        scale={scale}
       />
+      {(data.series.length > 1 || scale === 'log') && panel.unit !== 'percent' && (
+        <ScaleToggle panel={panel} scale={scale} onChange={setScale} />
+      )}
       {data.series.length > 1 && (
         <SeriesLegend
           panel={panel}
           data={data}
           current={feed.current}
+          hidden={visibility.hidden}
+          onVisibility={visibility.apply}
           onSelectCluster={drill?.select}
           selectedCluster={drill?.cluster}
         />

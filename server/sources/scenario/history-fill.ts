@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { SampleSink } from '../../samples/sample';
 import type { HistoryStore } from '../../samples/history/history-store';
 import type { StoredSample } from '../../samples/sample';
+import { createProgressLog, reportStartup } from '../../startup/startup-progress';
 import type { StoryClock } from './clock';
 import type { SignalFamily } from './signal-family';
 
@@ -16,6 +17,7 @@ export const FINE_WINDOW_MS = 60 * 60_000;
 /** Coarse steps per append and flush: about 50,000 samples for the launch-surge fleet. */
 const CHUNK_STEPS = 36;
 const FINE_BATCH = 20_000;
+const PROGRESS_LOG_MS = 5_000;
 
 export interface FillRange {
   families: readonly SignalFamily[];
@@ -42,7 +44,8 @@ export async function fillRange(fill: FillRange, from: number, to: number): Prom
   const fineFrom = Math.max(from, to - FINE_WINDOW_MS);
   const coarseSamples = fill.history ? await fillCoarse(fill, fill.history, from, fineFrom) : 0;
   const fineSamples = await fillFine(fill, fineFrom, to);
-  return { coarseSamples, fineSamples, seconds: (performance.now() - started) / 1000 };
+  const seconds = Math.round((performance.now() - started) / 100) / 10;
+  return { coarseSamples, fineSamples, seconds };
 }
 
 async function fillCoarse(
@@ -54,7 +57,12 @@ async function fillCoarse(
   const first = Math.floor(from / COARSE_STEP_MS) * COARSE_STEP_MS + COARSE_STEP_MS;
   const steps = Math.max(0, Math.ceil((until - first) / COARSE_STEP_MS));
   let written = 0;
-  let reported = 0;
+  const logProgress = createProgressLog({
+    everyMs: PROGRESS_LOG_MS,
+    now: () => performance.now(),
+    log: (done, samples) =>
+      fill.logger.info({ percent: Math.floor(done * 100), samples }, 'scenario history fill'),
+  });
   for (let step = 0; step < steps && !fill.stopped(); step += CHUNK_STEPS) {
     const chunk: StoredSample[] = [];
     for (let offset = step; offset < Math.min(steps, step + CHUNK_STEPS); offset++) {
@@ -67,11 +75,9 @@ async function fillCoarse(
     history.append(chunk);
     history.flush();
     written += chunk.length;
-    const percent = Math.floor((Math.min(steps, step + CHUNK_STEPS) / steps) * 10) * 10;
-    if (percent > reported) {
-      reported = percent;
-      fill.logger.info({ percent, samples: written }, 'scenario history fill');
-    }
+    const done = Math.min(steps, step + CHUNK_STEPS) / steps;
+    reportStartup({ phase: 'filling history', done });
+    logProgress(done, written);
     await nextTurn();
   }
   return written;
@@ -79,7 +85,8 @@ async function fillCoarse(
 
 async function fillFine(fill: FillRange, from: number, to: number): Promise<number> {
   let written = 0;
-  for (const family of fill.families) {
+  for (const [index, family] of fill.families.entries()) {
+    reportStartup({ phase: 'filling the last hour', done: index / fill.families.length });
     let batch: StoredSample[] = [];
     const first = Math.floor(from / family.cadenceMs) * family.cadenceMs + family.cadenceMs;
     for (let ts = first; ts <= to && !fill.stopped(); ts += family.cadenceMs) {
