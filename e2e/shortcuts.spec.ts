@@ -139,8 +139,8 @@ test.describe('copy link', () => {
 });
 
 test.describe('the theme', () => {
-  // Issue 11: under load the switch to the chosen theme is not always seen; it passed on retry.
-  test.fixme('follows the system preference until a choice is kept, with no flash on load', async ({
+  // Under load the switch to the chosen theme is not always seen in time; it passed on retry.
+  test.fixme('#11 follows the system preference until a choice is kept, with no flash on load', async ({
     dashboard,
     page,
   }) => {
