@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Panel, Series } from '../protocol';
+import { gpu, heatPanel } from './heatmap-testing';
 import { buildHeatmap } from './heatmap';
 import { describeCell, heatSummaryText, notableGpus } from './heatmap-notable';
 
-const panel: Pick<Panel, 'expectedIntervalMs' | 'thresholds' | 'unit'> = {
-  expectedIntervalMs: 1_000,
-  thresholds: { warning: 85, critical: 95 },
-  unit: 'percent',
-};
-
-const gpu = (host: string, index: string, at: number, value: number): Series => ({
-  key: `a/${host}/${index}`,
-  labels: { cluster: 'a', Hostname: host, gpu: index },
-  points: [[at, value]],
-});
+const panel = heatPanel;
 
 const clusters = buildHeatmap([
   gpu('n1', '0', 100_000, 96),

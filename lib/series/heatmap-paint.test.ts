@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Panel, Series } from '../protocol';
+import type { Series } from '../protocol';
+import { gpu, heatPanel } from './heatmap-testing';
 import { buildHeatmap, type HeatCluster } from './heatmap';
 import { batchByFill, paintCluster, samePaint } from './heatmap-paint';
 
-const panel: Pick<Panel, 'expectedIntervalMs' | 'thresholds' | 'unit'> = {
-  expectedIntervalMs: 1_000,
-  thresholds: { warning: 85, critical: 95 },
-  unit: 'percent',
-};
-
-const gpu = (host: string, index: string, at: number, value: number): Series => ({
-  key: `a/${host}/${index}`,
-  labels: { cluster: 'a', Hostname: host, gpu: index },
-  points: [[at, value]],
-});
+const panel = heatPanel;
 
 function cluster(series: Series[]): HeatCluster {
   const [only] = buildHeatmap(series);
