@@ -8,7 +8,7 @@ import { startPageServer } from './support/page-server';
 // --minutes 30`. Prints, at start, every `--every` minutes and at the end: JS heap after a forced
 // GC (CDP HeapProfiler.collectGarbage, then Runtime.getHeapUsage), DOM nodes and event listeners
 // (Memory.getDOMCounters), long tasks (a `longtask` PerformanceObserver in the page) and bytes
-// received (CDP Network: responses and WebSocket frames). Then the growth of each since the
+// received (CDP Network: finished responses and WebSocket frames). Then the growth of each since the
 // 5-minute mark (the goal is under 10 %) and the bytes per hour one wallboard costs.
 
 const { values: flags } = parseArgs({
@@ -43,6 +43,7 @@ interface Sample {
   longTasks: number;
   longestTaskMs: number;
   bytes: number;
+  socketBytes: number;
   reloads: number;
 }
 
@@ -59,22 +60,25 @@ function countLongTasks(): void {
   }).observe({ type: 'longtask', buffered: true });
 }
 
-function countBytes(session: CDPSession): { total: () => number } {
-  let bytes = 0;
-  session.on('Network.dataReceived', (event) => {
-    bytes += event.encodedDataLength;
+function countBytes(session: CDPSession): { total: () => number; socket: () => number } {
+  let http = 0;
+  let socket = 0;
+  // Chromium reports a response's bytes on the wire when it finishes; its dataReceived events
+  // often carry 0 there.
+  session.on('Network.loadingFinished', (event) => {
+    http += event.encodedDataLength;
   });
   session.on('Network.webSocketFrameReceived', (event) => {
-    bytes += Buffer.byteLength(event.response.payloadData);
+    socket += Buffer.byteLength(event.response.payloadData);
   });
-  return { total: () => bytes };
+  return { total: () => http + socket, socket: () => socket };
 }
 
 async function sample(
   page: Page,
   session: CDPSession,
   minute: number,
-  bytes: number,
+  bytes: { total: number; socket: number },
   reloads: number,
 ): Promise<Sample> {
   await session.send('HeapProfiler.collectGarbage');
@@ -92,7 +96,8 @@ async function sample(
     listeners: dom.jsEventListeners,
     longTasks: tasks.count,
     longestTaskMs: tasks.longest,
-    bytes,
+    bytes: bytes.total,
+    socketBytes: bytes.socket,
     reloads,
   };
 }
@@ -130,9 +135,14 @@ try {
   await session.send('Network.enable');
   const bytes = countBytes(session);
   // A reload (the watchdog's) is counted, and starts the in-page long-task count again.
+  // A new document, not a same-document URL change (the wall's own pushState), and its reason
+  // as the watchdog logs it.
   let reloads = -1;
-  page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame()) reloads += 1;
+  page.on('load', () => {
+    reloads += 1;
+  });
+  page.on('console', (message) => {
+    if (message.text().includes('wall reload')) console.log(`  watchdog: ${message.text()}`);
   });
   const url = `${server.webOrigin}/wall${settings.wall ? `?${settings.wall}` : ''}`;
   await page.goto(url);
@@ -145,7 +155,8 @@ try {
   const rows: Sample[] = [];
   const take = async () => {
     const minute = (Date.now() - started) / 60_000;
-    const row = await sample(page, session, minute, bytes.total(), Math.max(0, reloads));
+    const received = { total: bytes.total(), socket: bytes.socket() };
+    const row = await sample(page, session, minute, received, Math.max(0, reloads));
     rows.push(row);
     print(row);
   };
@@ -169,9 +180,12 @@ try {
         `listeners ${growth(baseline.listeners, last.listeners)}`,
     );
     const perHour = (last.bytes - baseline.bytes) / hours;
+    const socketPerHour = (last.socketBytes - baseline.socketBytes) / hours;
     console.log(
       `bytes per wallboard: ${(perHour / 1_048_576).toFixed(1)} MB/h ` +
-        `(${((perHour * 24) / 1_073_741_824).toFixed(2)} GB/day, ${(perHour / 3_600_000).toFixed(2)} KB/s)`,
+        `(${((perHour * 24) / 1_073_741_824).toFixed(2)} GB/day, ${(perHour / 3_600_000).toFixed(2)} KB/s); ` +
+        `HTTP ${((perHour - socketPerHour) / 1_048_576).toFixed(1)} MB/h, ` +
+        `WebSocket ${(socketPerHour / 1_048_576).toFixed(1)} MB/h`,
     );
     console.log(
       `long tasks after minute ${BASELINE_MINUTE}: ${last.longTasks - baseline.longTasks} ` +

@@ -121,11 +121,12 @@ test.describe('charts that tell the truth', () => {
       );
       return strokes(lines);
     };
+    // Polled: a live batch may re-render the lines between setting the theme and reading them.
+    const distinct = async (theme: 'dark' | 'light') => new Set(await themed(theme)).size;
+    await expect.poll(() => distinct('dark')).toBe(3);
     const dark = await themed('dark');
-    expect(new Set(dark).size).toBe(3);
-    const light = await themed('light');
-    expect(new Set(light).size).toBe(3);
-    expect(light).not.toEqual(dark);
+    await expect.poll(() => distinct('light')).toBe(3);
+    expect(await themed('light')).not.toEqual(dark);
   });
 
   test('hides a series on a legend click, isolates one on a shift-click, and keeps the drill', async ({

@@ -49,7 +49,7 @@ async function sharedTicks(page: Page): Promise<string[]> {
 
 test.describe('long ranges', () => {
   test.beforeAll(async ({ aggregator }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(360_000);
     await aggregator.resetAndStart({ HEADROOM_HISTORY_DAYS: '7' });
     // The week of history fills in the background: wait until the oldest day is there.
     const url = (from: number, to: number) =>
@@ -86,7 +86,7 @@ test.describe('long ranges', () => {
     });
   }
 
-  test('UTC is a choice kept in the URL and, after a reload, in local storage', async ({
+  test('UTC is a choice kept in the URL, carried by its links and, after a reload, stored', async ({
     browser,
   }) => {
     const page = await openAt(browser, zoneAcrossMidnight(), '?from=now-6h&to=now');
@@ -102,6 +102,16 @@ test.describe('long ranges', () => {
     await expect.poll(() => tickLabels(page, PANEL_IDS[0])).not.toEqual(local);
     const utc = await sharedTicks(page);
     await expect(page.locator('.app-header time').first()).toContainText('UTC');
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Incidents' })
+      .click();
+    await expect(page).toHaveURL(/\/incidents\?tz=utc$/);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Dashboard' })
+      .click();
+    await expect(page).toHaveURL(/\/\?tz=utc$/);
 
     await page.goto('/?from=now-6h&to=now');
     await expect(zone.getByRole('button', { name: 'UTC' })).toHaveAttribute('aria-pressed', 'true');

@@ -7,6 +7,7 @@ import {
   expectNoOverlappingLabels,
   expectTextContrast,
 } from './support/layout-checks';
+import { touchDrag } from './support/touch';
 
 // Screenshots are written only on request (UPDATE_SCREENSHOTS=1) and never compared: live data moves.
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
@@ -149,5 +150,50 @@ test.describe('the dashboard on every screen it lives on', () => {
       await page.screenshot({ path: 'e2e/screenshots/incident-390x844.png', fullPage: true });
     }
     await expectReadableLayout(page, 11);
+  });
+});
+
+test.describe('a finger on a phone chart', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+  const MINUTE = 60_000;
+
+  test('a vertical swipe scrolls, a tap shows the tooltip, a sideways drag selects a span', async ({
+    dashboard,
+    page,
+  }) => {
+    await page.goto('/?from=now-15m&to=now');
+    // An editor's drag leaves a selection to zoom into; one made before hydration does nothing.
+    await expect(dashboard.annotateNow).toBeVisible();
+    const chart = dashboard.chart(PANEL_IDS[0]);
+    await expect(dashboard.line(PANEL_IDS[0]).first()).toBeVisible();
+    await chart.scrollIntoViewIfNeeded();
+    const toolbar = page.getByRole('toolbar', { name: 'Selected range' });
+
+    const box = await chart.boundingBox();
+    if (!box) throw new Error('the chart is not laid out');
+    const x = box.x + box.width / 2;
+    const scrolled = await page.evaluate(() => window.scrollY);
+    await touchDrag(page, { x, y: box.y + box.height * 0.9 }, { x, y: box.y + box.height * 0.1 });
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled + 40);
+    await expect(toolbar).toHaveCount(0);
+
+    await chart.tap();
+    await expect(chart.locator('.recharts-default-tooltip')).toBeVisible();
+
+    const axis = await chart.locator('.recharts-xAxis .recharts-cartesian-axis-line').boundingBox();
+    if (!axis) throw new Error('the chart has no x-axis');
+    const y = axis.y - 40;
+    const draggedAt = Date.now();
+    await touchDrag(page, { x: axis.x + axis.width * 0.3, y }, { x: axis.x + axis.width * 0.7, y });
+    await toolbar.getByRole('button', { name: 'Zoom in' }).tap();
+
+    await expect(page).toHaveURL(/[?&]from=\d{13}&to=\d{13}/);
+    const url = new URL(page.url());
+    const from = Number(url.searchParams.get('from'));
+    const to = Number(url.searchParams.get('to'));
+    // 30 % to 70 % of a 15-minute axis; the live range's end trails the wall clock a little.
+    expect(to - from).toBeGreaterThan(5.5 * MINUTE);
+    expect(to - from).toBeLessThan(6.5 * MINUTE);
+    expect(Math.abs(from - (draggedAt - 10.5 * MINUTE))).toBeLessThan(MINUTE);
   });
 });

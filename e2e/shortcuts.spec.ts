@@ -140,7 +140,7 @@ test.describe('copy link', () => {
 
 test.describe('the theme', () => {
   // Under load the switch to the chosen theme is not always seen in time; it passed on retry.
-  test.fixme('#11 follows the system preference until a choice is kept, with no flash on load', async ({
+  test('follows the system preference until a choice is kept, with no flash on load', async ({
     dashboard,
     page,
   }) => {
@@ -148,6 +148,8 @@ test.describe('the theme', () => {
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     await page.emulateMedia({ colorScheme: 'dark' });
     await dashboard.open();
+    // A choice made before hydration would be lost: wait until the page is live.
+    await expect(dashboard.badge).toHaveText('Live');
     const dark = await background();
     await page.emulateMedia({ colorScheme: 'light' });
     const light = await background();

@@ -5,6 +5,7 @@ import {
   expectNoHorizontalOverflow,
   expectNoOverlappingLabels,
   expectNoVerticalOverflow,
+  expectWithinBox,
 } from './support/layout-checks';
 
 /** Resolves, in the page, at the wall clock time its root first shows `focus` ('' for none). */
@@ -57,6 +58,13 @@ test.describe('wallboard', () => {
         '[data-testid^="chart."]',
       );
       await expectNoOverlappingLabels(page, '.panel-header > *', '.panel-header');
+      const heatmapCell = page.getByTestId('wall.cell.gpu-heatmap');
+      await expect(heatmapCell.locator('canvas').first()).toBeVisible();
+      // The cell clips what overflows it: every GPU row and the words about them must fit inside.
+      await expectWithinBox(
+        heatmapCell,
+        'canvas, [data-testid$=".legend"], [data-testid$=".summary"]',
+      );
       const value = await page.getByTestId('panel.gpu-util.value').boundingBox();
       expect(value?.height ?? 0, 'headline height').toBeGreaterThanOrEqual(0.018 * height);
       await page.screenshot({ path: `e2e/screenshots/wall-${width}x${height}.png` });

@@ -15,6 +15,7 @@ import {
 } from './protocol';
 import { formatLabelFilter, type LabelFilter } from './protocol-filter';
 import { fetchAggregator, throwIfStarting } from './aggregator-unavailable';
+import { pointsFor } from './series/chart-points';
 import { parseTimeRange, rangeKey, resolveRange, type TimeRange } from './time-range';
 
 export interface DashboardSnapshot {
@@ -24,20 +25,6 @@ export interface DashboardSnapshot {
   now: number;
   /** The range the data was fetched for, as it keys the query cache. */
   rangeKey: string;
-}
-
-export const CHART_POINTS = 600;
-/** Up to this many points a chart shows every sample, so pushed ones can simply be appended. */
-export const MAX_NATIVE_POINTS = 1_800;
-
-/** Every sample when the range is short enough to draw them all, else a min/max summary. */
-export function pointsFor(
-  panel: Pick<Panel, 'expectedIntervalMs'>,
-  from: number,
-  to: number,
-): number {
-  const native = Math.ceil((to - from) / panel.expectedIntervalMs) + 2;
-  return native <= MAX_NATIVE_POINTS ? Math.max(native, 2) : CHART_POINTS;
 }
 
 /** The aggregator wants a token this request did not carry, or a role it does not have. */
@@ -104,12 +91,13 @@ export function fetchPanelData(
   to: number,
   token?: string,
   filter?: LabelFilter,
+  points = pointsFor(panel, from, to),
 ): Promise<PanelData> {
   const params = new URLSearchParams({
     panel: panel.id,
     from: String(Math.round(from)),
     to: String(Math.round(to)),
-    points: String(pointsFor(panel, from, to)),
+    points: String(points),
   });
   if (filter) params.set('filter', formatLabelFilter(filter));
   return getJson(`${origin}/api/query?${params.toString()}`, PanelDataSchema, token);

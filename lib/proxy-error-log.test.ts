@@ -34,6 +34,22 @@ describe('quietProxyErrors', () => {
     expect(warnings[0]).not.toContain('\n');
   });
 
+  it('drops the bare repeat Next logs once the request handler catches the same error', () => {
+    const { target, errors, warnings } = fakeConsole();
+    quietProxyErrors(target);
+    const reset = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+    target.error('Failed to proxy http://127.0.0.1:4000/socket.io', refused);
+    target.error(refused);
+    target.error('Failed to proxy http://127.0.0.1:4000/socket.io', reset);
+    target.error('Error handling upgrade request', reset);
+    const unrelated = Object.assign(new Error('connect ECONNREFUSED 10.0.0.9:5432'), {
+      code: 'ECONNREFUSED',
+    });
+    target.error(unrelated);
+    expect(errors).toEqual([[unrelated]]);
+    expect(warnings).toHaveLength(1);
+  });
+
   it('leaves every other error as it was', () => {
     const { target, errors, warnings } = fakeConsole();
     quietProxyErrors(target);

@@ -7,9 +7,13 @@ import pino from 'pino';
 import { startChild, stopChild, waitForHttp } from '../../server/launcher/processes';
 import { ensureWebBuild, nextBin } from '../../server/launcher/web-build';
 
-/** Beside `npm start` (3000/4000) and the browser tests (3100/4100), with a build of its own. */
-export const BENCH_WEB_PORT = 3200;
-export const BENCH_AGGREGATOR_PORT = 4200;
+/**
+ * Beside `npm start` (3000/4000) and the browser tests (3100/4100), with a build of its own;
+ * HEADROOM_BENCH_PORT_OFFSET moves both, so two benches can run side by side.
+ */
+const PORT_OFFSET = Number(process.env.HEADROOM_BENCH_PORT_OFFSET ?? 0) || 0;
+export const BENCH_WEB_PORT = 3200 + PORT_OFFSET;
+export const BENCH_AGGREGATOR_PORT = 4200 + PORT_OFFSET;
 export const BENCH_DIST_DIR = '.next-bench';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,6 +1,6 @@
 'use client';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import Link from 'next/link';
+import { AppLink } from '@/components/shell/app-link';
 import { useState } from 'react';
 import { listTokens, revokeToken } from '@/lib/client/token-api';
 import { can, useSession } from '@/lib/client/use-session';
@@ -28,7 +28,7 @@ export function TokenAdmin() {
   return (
     <main className="admin-page controls">
       <nav>
-        <Link href="/">← Dashboard</Link>
+        <AppLink href="/">← Dashboard</AppLink>
       </nav>
       <h1>Access tokens</h1>
       {!allowed ? (

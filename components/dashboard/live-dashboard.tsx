@@ -100,7 +100,7 @@ export function LiveDashboard({ snapshot }: { snapshot: DashboardSnapshot }) {
       <WithClock serverNow={snapshot.now}>
         {(now) => <TimeRangeBar range={range} now={now} onChange={setRange} />}
       </WithClock>
-      <DashboardKeys range={range} onRangeChange={setRange} view={view} />
+      <DashboardKeys onRangeChange={setRange} view={view} />
       <main className={view.current ? 'panel-grid panel-grid-view' : 'panel-grid'}>
         <PanelScopeProvider value={scope}>
           <PanelViewProvider value={view}>

@@ -3,19 +3,21 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { deleteAnnotation } from '@/lib/client/annotation-actions';
+import { useZoneHref } from '@/lib/client/use-timezone';
 import { ActionFailure } from './action-failure';
 import { whenConnected } from './when-connected';
 
 /** Delete behind a second, explicit confirmation; back to the list once it is gone. */
 export function DeleteIncident({ id, kind }: { id: string; kind: string }) {
   const router = useRouter();
+  const zoneHref = useZoneHref();
   const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: async () => {
       await whenConnected();
       return deleteAnnotation(id);
     },
-    onSuccess: () => router.push('/incidents'),
+    onSuccess: () => router.push(zoneHref('/incidents')),
   });
   if (!confirming) {
     return (

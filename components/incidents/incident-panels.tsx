@@ -1,9 +1,10 @@
 'use client';
-import Link from 'next/link';
+import { AppLink } from '@/components/shell/app-link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import { PanelScopeProvider, type PanelScope } from '@/components/panels/panel-scope';
 import { appliesTo } from '@/lib/annotations/applies-to';
+import { useZoneHref } from '@/lib/client/use-timezone';
 import { dashboardHref, type TimeWindow } from '@/lib/incidents/window';
 import type { Annotation, Panel, PanelData } from '@/lib/protocol';
 import { IncidentPanel } from './incident-panel';
@@ -30,9 +31,10 @@ export function IncidentPanels({
   ...rest
 }: Props) {
   const router = useRouter();
+  const zoneHref = useZoneHref();
   const zoom = useCallback(
-    (from: number, to: number) => router.push(dashboardHref({ from, to })),
-    [router],
+    (from: number, to: number) => router.push(zoneHref(dashboardHref({ from, to }))),
+    [router, zoneHref],
   );
   const scope = useMemo(
     (): PanelScope => ({
@@ -50,7 +52,7 @@ export function IncidentPanels({
     <section className="incident-section" aria-labelledby="incident-panels-title">
       <div className="incident-section-heading">
         <h2 id="incident-panels-title">Panels around its window</h2>
-        <Link href={dashboardHref(window)}>Open this window on the dashboard</Link>
+        <AppLink href={dashboardHref(window)}>Open this window on the dashboard</AppLink>
       </div>
       {touched.length === 0 ? (
         <p className="incident-muted">It applies to no panel on the dashboard.</p>

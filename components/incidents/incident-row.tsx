@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/shell/app-link';
 import { lifecycle } from '@/lib/annotations/lifecycle';
 import { durationText } from '@/lib/incidents/duration';
 import { incidentHref } from '@/lib/incidents/window';
@@ -17,7 +17,7 @@ export function IncidentRow({ annotation }: { annotation: Annotation }) {
         <StatusBadge status={lifecycle(annotation)} />
       </td>
       <td className="incident-row-title">
-        <Link href={incidentHref(annotation.id)}>{annotation.title}</Link>
+        <AppLink href={incidentHref(annotation.id)}>{annotation.title}</AppLink>
         {annotation.kind !== 'incident' && <span className="incident-kind">{annotation.kind}</span>}
       </td>
       <td className="numeric">

@@ -1,6 +1,6 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
+import { AppLink } from '@/components/shell/app-link';
 import { fetchAnnotation } from '@/lib/aggregator-api';
 import { readAccessToken } from '@/lib/client/access-token';
 import { annotationQueryKey } from '@/lib/client/query-client';
@@ -37,7 +37,7 @@ export function IncidentView({ initial }: { initial: IncidentPageData }) {
   return (
     <main className="incidents-page incident-page controls">
       <p className="incident-back">
-        <Link href="/incidents">← All incidents</Link>
+        <AppLink href="/incidents">← All incidents</AppLink>
       </p>
       {deleted && (
         <p className="incident-error" role="alert">

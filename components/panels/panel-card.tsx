@@ -34,13 +34,24 @@ function PanelAge({ newest, stale }: { newest: number | undefined; stale: boolea
  * Any panel: the frame every kind shares, around what its kind shapes and draws. Memoised, so a
  * panel whose feed did not change (same object) is skipped when another panel updates.
  */
-export const PanelCard = memo(function PanelCard({ panel, feed }: PanelProps) {
+export const PanelCard = memo(function PanelCard({ panel, feed, widthRef }: CardProps) {
   return (
-    <PanelFrame key={panel.display} kind={panelKind(panel.display)} panel={panel} feed={feed} />
+    <PanelFrame
+      key={panel.display}
+      kind={panelKind(panel.display)}
+      panel={panel}
+      feed={feed}
+      widthRef={widthRef}
+    />
   );
 });
 
-function PanelFrame<View>({ kind, panel, feed }: PanelProps & { kind: PanelKind<View> }) {
+interface CardProps extends PanelProps {
+  /** Given the panel's element, to follow the width its chart is drawn across. */
+  widthRef?: (element: HTMLElement | null) => void;
+}
+
+function PanelFrame<View>({ kind, panel, feed, widthRef }: CardProps & { kind: PanelKind<View> }) {
   const view = kind.useView(panel, feed);
   const headline = kind.headline(view, panel, feed);
   const { data, stale } = feed;
@@ -52,6 +63,7 @@ function PanelFrame<View>({ kind, panel, feed }: PanelProps & { kind: PanelKind<
       data-testid={`panel.${panel.id}`}
       data-stale={stale}
       data-panel-id={panel.id}
+      ref={widthRef}
     >
       <header className="panel-header">
         <h2 id={`panel-title-${panel.id}`} title={panel.description}>

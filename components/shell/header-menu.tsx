@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import { AppLink } from './app-link';
 import { useState } from 'react';
 import { ThemeToggle } from './theme-toggle';
 
@@ -19,10 +19,10 @@ export function HeaderMenu({ managesTokens }: { managesTokens: boolean }) {
       </button>
       <div className="header-menu-items" id="header-sections">
         <nav className="header-nav" aria-label="Sections">
-          <Link href="/explore">Explore</Link>
-          <Link href="/incidents">Incidents</Link>
-          <Link href="/sources">Sources</Link>
-          {managesTokens && <Link href="/admin/tokens">Tokens</Link>}
+          <AppLink href="/explore">Explore</AppLink>
+          <AppLink href="/incidents">Incidents</AppLink>
+          <AppLink href="/sources">Sources</AppLink>
+          {managesTokens && <AppLink href="/admin/tokens">Tokens</AppLink>}
         </nav>
         <ThemeToggle />
       </div>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from './app-link';
 import { ThemeToggle } from './theme-toggle';
 import './page-header.css';
 
@@ -15,17 +15,17 @@ type PagePath = (typeof PAGES)[number]['href'];
 export function PageHeader({ current }: { current: PagePath }) {
   return (
     <header className="app-header">
-      <Link href="/" className="page-brand">
+      <AppLink href="/" className="page-brand">
         <span className="brand-mark" aria-hidden="true">
           ▲
         </span>
         Headroom
-      </Link>
+      </AppLink>
       <nav aria-label="Main" className="page-nav">
         {PAGES.map(({ href, label }) => (
-          <Link key={href} href={href} aria-current={href === current ? 'page' : undefined}>
+          <AppLink key={href} href={href} aria-current={href === current ? 'page' : undefined}>
             {label}
-          </Link>
+          </AppLink>
         ))}
       </nav>
       <ThemeToggle />

@@ -30,7 +30,8 @@ export class AggregatorProcess {
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     this.child = child;
-    await waitForHttp(`${this.origin}/api/health`, 30_000, () => child.exitCode === null);
+    // Health answers 503 while history fills: a week of it takes minutes on a loaded machine.
+    await waitForHttp(`${this.origin}/api/health`, 180_000, () => child.exitCode === null);
   }
 
   async stop(): Promise<void> {

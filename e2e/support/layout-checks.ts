@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Layout facts read from the live page, each as a list of offenders so a failure names them. */
 
@@ -59,6 +59,33 @@ export async function expectNoVerticalOverflow(page: Page): Promise<void> {
   expect(sizes.scrollHeight, 'document height against the viewport').toBeLessThanOrEqual(
     sizes.clientHeight,
   );
+}
+
+/** Each element matching `selector` in `container` lies wholly inside the container's box. */
+export async function expectWithinBox(container: Locator, selector: string): Promise<void> {
+  const found = await container.evaluate((root, wanted) => {
+    const box = root.getBoundingClientRect();
+    const elements = Array.from(root.querySelectorAll(wanted));
+    // A half-pixel tolerance: sub-pixel layout may round an edge either way.
+    const outside = elements.flatMap((element) => {
+      const rect = element.getBoundingClientRect();
+      const inside =
+        rect.left >= box.left - 0.5 &&
+        rect.top >= box.top - 0.5 &&
+        rect.right <= box.right + 0.5 &&
+        rect.bottom <= box.bottom + 0.5;
+      if (inside) return [];
+      const name = element.getAttribute('data-testid') ?? element.tagName.toLowerCase();
+      return [
+        `${name} at ${Math.round(rect.left)},${Math.round(rect.top)}..` +
+          `${Math.round(rect.right)},${Math.round(rect.bottom)} (box ` +
+          `${Math.round(box.left)},${Math.round(box.top)}..${Math.round(box.right)},${Math.round(box.bottom)})`,
+      ];
+    });
+    return { count: elements.length, outside };
+  }, selector);
+  expect(found.count, `elements matching ${selector}`).toBeGreaterThan(0);
+  expect(found.outside, `${selector} outside its container's box`).toEqual([]);
 }
 
 /** Every visible piece of text, HTML or SVG, is drawn at `px` or larger. */

@@ -1,7 +1,17 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, type QueryFilters } from '@tanstack/react-query';
 
-export const panelQueryKey = (panelId: string, rangeKey: string) =>
-  ['panel-data', panelId, rangeKey] as const;
+/** A panel's data for a range, at the number of points its chart is wide enough to draw. */
+export const panelQueryKey = (panelId: string, rangeKey: string, points: number | undefined) =>
+  ['panel-data', panelId, rangeKey, points] as const;
+
+/** A panel's unfiltered data for a range, at every width: where pushed samples go. */
+export function livePanelQueries(panelId: string, rangeKey: string): QueryFilters {
+  return {
+    queryKey: ['panel-data', panelId, rangeKey],
+    // A workload filter adds a part to the key; pushes are unfiltered, so they skip those entries.
+    predicate: (query) => query.queryKey.length === panelQueryKey(panelId, rangeKey, 0).length,
+  };
+}
 
 export function makeQueryClient(): QueryClient {
   return new QueryClient({

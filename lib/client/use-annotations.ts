@@ -1,7 +1,7 @@
 'use client';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { removeAnnotation, upsertAnnotation } from '../annotations/applies-to';
+import { inRange, removeAnnotation, upsertAnnotation } from '../annotations/applies-to';
 import { fetchAnnotations } from '../aggregator-api';
 import type { Annotation } from '../protocol';
 import { readAccessToken } from './access-token';
@@ -32,9 +32,12 @@ export function useAnnotationStream(): void {
   useEffect(() => {
     const socket = getSocket();
     const onUpsert = (annotation: Annotation) => {
-      client.setQueriesData<Annotation[]>({ queryKey: ['annotations'] }, (list) =>
-        list ? upsertAnnotation(list, annotation) : list,
-      );
+      const now = Date.now();
+      for (const query of client.getQueryCache().findAll({ queryKey: ['annotations'] })) {
+        client.setQueryData<Annotation[]>(query.queryKey, (list) =>
+          list ? inRange(upsertAnnotation(list, annotation), query.queryKey[1], now) : list,
+        );
+      }
       client.setQueryData(annotationQueryKey(annotation.id), annotation);
     };
     const onDelete = ({ id }: { id: string }) => {

@@ -1,5 +1,6 @@
 'use client';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
+import { useWidthBucket } from './use-width-bucket';
 
 /**
  * An element's width in steps of `stepPx`, so what depends on it (how many points a chart draws)
@@ -9,21 +10,10 @@ export function useElementWidth(
   stepPx: number,
   initialPx: number,
 ): [(element: HTMLElement | null) => void, number] {
-  const [width, setWidth] = useState(initialPx);
-  const observer = useRef<ResizeObserver | undefined>(undefined);
-  useEffect(() => () => observer.current?.disconnect(), []);
-  const ref = useCallback(
-    (element: HTMLElement | null) => {
-      observer.current?.disconnect();
-      if (!element) return;
-      const measure = (px: number) => setWidth(Math.max(stepPx, Math.round(px / stepPx) * stepPx));
-      measure(element.clientWidth);
-      observer.current = new ResizeObserver(([entry]) => {
-        if (entry) measure(entry.contentRect.width);
-      });
-      observer.current.observe(element);
-    },
+  const toStep = useCallback(
+    (px: number) => Math.max(stepPx, Math.round(px / stepPx) * stepPx),
     [stepPx],
   );
-  return [ref, width];
+  const [ref, width] = useWidthBucket(toStep);
+  return [ref, width ?? initialPx];
 }

@@ -6,7 +6,7 @@ import { mergeSeries, newestTimestamp } from '../series/panel-data';
 import type { ConnectionState } from './connection-state';
 import { recordLiveUpdate } from './live-latest';
 import { LiveSync } from './live-sync';
-import { panelQueryKey } from './query-client';
+import { livePanelQueries } from './query-client';
 import { getSocket } from './socket';
 
 /** The cache entry pushed batches go into: the live range on screen. */
@@ -34,8 +34,13 @@ export function useLivePanels(
     const sync = new LiveSync(getSocket(), idsKey.split(','), {
       since: (panelId) => {
         const live = targetRef.current;
-        const data = live && client.getQueryData<PanelData>(panelQueryKey(panelId, live.rangeKey));
-        return (data && newestTimestamp(data)) ?? Date.now() - (live?.windowMs ?? 0);
+        const held = live
+          ? client.getQueriesData<PanelData>(livePanelQueries(panelId, live.rangeKey))
+          : [];
+        const newest = held.map(([, data]) => (data ? newestTimestamp(data) : undefined));
+        // Each width the panel was drawn at holds its own entry: catch up the one furthest behind.
+        const since = Math.min(...newest.filter((ts) => ts !== undefined));
+        return Number.isFinite(since) ? since : Date.now() - (live?.windowMs ?? 0);
       },
       stepMs: (panelId) => intervalsRef.current.get(panelId) ?? 1_000,
       apply: (update) => {
@@ -43,17 +48,18 @@ export function useLivePanels(
         const live = targetRef.current;
         if (!live) return;
         const now = Date.now();
-        client.setQueryData<PanelData>(panelQueryKey(update.panelId, live.rangeKey), (current) =>
-          // Coarse (downsampled) ranges refetch on their own step instead of taking raw points.
-          current && current.stepMs <= 1.5 * update.stepMs
-            ? mergeSeries(current, update, now - live.windowMs, now)
-            : current,
+        client.setQueriesData<PanelData>(
+          livePanelQueries(update.panelId, live.rangeKey),
+          (current) =>
+            // Coarse (downsampled) ranges refetch on their own step instead of taking raw points.
+            current && current.stepMs <= 1.5 * update.stepMs
+              ? mergeSeries(current, update, now - live.windowMs, now)
+              : current,
         );
       },
       gap: (panelId) => {
         const live = targetRef.current;
-        if (live)
-          void client.invalidateQueries({ queryKey: panelQueryKey(panelId, live.rangeKey) });
+        if (live) void client.invalidateQueries(livePanelQueries(panelId, live.rangeKey));
       },
       state: setState,
     });

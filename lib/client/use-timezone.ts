@@ -8,6 +8,7 @@ import {
   type ZoneChoice,
 } from '../time-axis/zone-choice';
 import { UTC, type TimeZone } from '../time-axis/zone';
+import { withZone, zoneParamOf } from '../time-axis/zone-link';
 
 const listeners = new Set<() => void>();
 
@@ -30,15 +31,35 @@ function readStored(): string | null {
   }
 }
 
-function currentChoice(): ZoneChoice {
-  return pickZoneChoice(new URLSearchParams(window.location.search).get(TZ_PARAM), readStored());
+/**
+ * Memoised on what it reads: React asks every subscriber for its snapshot on every render, and
+ * parsing the query each time cost whole milliseconds per live update on a full dashboard.
+ */
+function memoOnInputs<T>(compute: (search: string, stored: string | null) => T): () => T {
+  let last: { search: string; stored: string | null; value: T } | undefined;
+  return () => {
+    const search = window.location.search;
+    const stored = readStored();
+    if (last?.search !== search || last.stored !== stored) {
+      last = { search, stored, value: compute(search, stored) };
+    }
+    return last.value;
+  };
 }
 
+const currentChoice = memoOnInputs((search, stored) =>
+  pickZoneChoice(new URLSearchParams(search).get(TZ_PARAM), stored),
+);
+
+let systemZone: TimeZone | undefined;
+
+/** The browser's zone, asked once: building an Intl.DateTimeFormat is slow, and it does not move. */
 function browserZone(): TimeZone | undefined {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  systemZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return systemZone;
 }
 
-const clientZone = () => resolveZone(currentChoice(), browserZone());
+const clientZone = memoOnInputs(() => resolveZone(currentChoice(), browserZone()));
 // The server cannot know the browser's zone: it paints UTC, and the client switches after hydration.
 const serverZone = () => UTC;
 const serverChoice = (): ZoneChoice => 'utc';
@@ -59,6 +80,15 @@ export function chooseZone(choice: ZoneChoice): void {
 /** The zone every time on the page is shown in. */
 export function useTimeZone(): TimeZone {
   return useSyncExternalStore(subscribe, clientZone, serverZone);
+}
+
+const urlZone = memoOnInputs((search) => zoneParamOf(search));
+const noUrlZone = () => undefined;
+
+/** Makes an in-app href keep the `?tz=` this page was opened or switched with. */
+export function useZoneHref(): (href: string) => string {
+  const zone = useSyncExternalStore(subscribe, urlZone, noUrlZone);
+  return useCallback((href: string) => withZone(href, zone), [zone]);
 }
 
 export function useZoneChoice(): [ZoneChoice, (choice: ZoneChoice) => void] {

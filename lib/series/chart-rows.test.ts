@@ -92,4 +92,26 @@ describe('withForecastRows', () => {
       { ts: 4_000, values: [], forecasts: [8] },
     ]);
   });
+
+  it('starts a forecast that falls between rows on the newest row, never breaking the lines', () => {
+    const rows = withForecastRows(
+      [
+        { ts: 1_000, values: [5] },
+        { ts: 2_000, values: [6] },
+        { ts: 3_000, values: [7] },
+      ],
+      [
+        [
+          { ts: 2_500, value: 7 },
+          { ts: 5_000, value: 9 },
+        ],
+      ],
+    );
+    expect(rows).toEqual([
+      { ts: 1_000, values: [5] },
+      { ts: 2_000, values: [6] },
+      { ts: 3_000, values: [7], forecasts: [7] },
+      { ts: 5_000, values: [], forecasts: [9] },
+    ]);
+  });
 });

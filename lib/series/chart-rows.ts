@@ -60,6 +60,8 @@ export function chartRowsOf(data: PanelData): ChartRow[] {
 /**
  * Adds forecast paths to the chart's rows, so every line shares one data array (Recharts finds the
  * hovered row, and so a drag's time, from it). A path point at an existing row's ts joins that row.
+ * One that falls between rows (a decimated chart's newest row lies past the newest sample) joins
+ * the newest row instead: a row of its own there would hold no series values and break every line.
  */
 export function withForecastRows(
   rows: readonly ChartRow[],
@@ -67,8 +69,11 @@ export function withForecastRows(
 ): ChartRow[] {
   if (paths.length === 0) return [...rows];
   const byTs = new Map(rows.map((row) => [row.ts, { ...row }]));
+  const newest = rows.at(-1)?.ts ?? -Infinity;
+  const rowTs = (ts: number) => (ts < newest && !byTs.has(ts) ? newest : ts);
   paths.forEach((path, index) => {
-    for (const { ts, value } of path) {
+    for (const { ts: at, value } of path) {
+      const ts = rowTs(at);
       const row = byTs.get(ts) ?? { ts, values: [] };
       const forecasts =
         row.forecasts ?? new Array<number | undefined>(paths.length).fill(undefined);

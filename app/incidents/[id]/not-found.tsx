@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/shell/app-link';
 import { PageHeader } from '@/components/shell/page-header';
 import '@/components/incidents/incidents.css';
 
@@ -13,7 +13,7 @@ export default function IncidentNotFound() {
           short.
         </p>
         <p>
-          <Link href="/incidents">See all incidents</Link>
+          <AppLink href="/incidents">See all incidents</AppLink>
         </p>
       </main>
     </>

@@ -1,5 +1,7 @@
 'use client';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import type { HeatCluster } from '@/lib/series/heatmap';
+import { useChartHeight } from '../chart-height';
 import type { PanelKindProps } from '../panel-kind';
 import { useClusterDrill } from '../panel-scope';
 import type { HeatHover } from './heatmap-canvas';
@@ -7,17 +9,25 @@ import { HeatmapCluster } from './heatmap-cluster';
 import { HeatmapLegend } from './heatmap-legend';
 import { HeatmapSummary } from './heatmap-summary';
 import { HeatmapTooltip } from './heatmap-tooltip';
+import { useHeatFit } from './use-heat-fit';
 import type { HeatmapView } from './use-heatmap-view';
 import './heatmap.css';
+
+const NO_CLUSTERS: readonly HeatCluster[] = [];
 
 /** A canvas per cluster, a row per node: the cells are pixels, the words around them elements. */
 export function GpuHeatmap({ panel, view }: PanelKindProps<HeatmapView | undefined>) {
   const onSelectCluster = useClusterDrill(panel)?.select;
   const [hover, setHover] = useState<HeatHover | undefined>(undefined);
   const closeTooltip = useCallback(() => setHover(undefined), []);
-  if (!view) return null;
-  const { clusters, at, cluster: selected } = view;
+  const clustersRef = useRef<HTMLDivElement>(null);
+  // A wall cell's height is fixed: the grid shrinks into it. The dashboard's page grows instead.
+  const fillsCell = useChartHeight(0) === '100%';
+  const selected = view?.cluster;
   const focused = selected !== undefined;
+  const fit = useHeatFit(clustersRef, view?.clusters ?? NO_CLUSTERS, focused, fillsCell);
+  if (!view) return null;
+  const { clusters, at } = view;
   return (
     <div
       className={focused ? 'gpu-heatmap gpu-heatmap-focused' : 'gpu-heatmap'}
@@ -40,7 +50,11 @@ export function GpuHeatmap({ panel, view }: PanelKindProps<HeatmapView | undefin
       {focused && clusters.length === 0 && (
         <p className="panel-empty">No GPUs of cluster {selected} in this range.</p>
       )}
-      <div className="heatmap-clusters">
+      <div
+        className="heatmap-clusters"
+        ref={clustersRef}
+        style={fit && { gridTemplateColumns: `repeat(${fit.columns}, minmax(0, 1fr))` }}
+      >
         {clusters.map((cluster) => (
           <HeatmapCluster
             key={cluster.name}
@@ -50,6 +64,7 @@ export function GpuHeatmap({ panel, view }: PanelKindProps<HeatmapView | undefin
             focused={focused}
             onSelect={onSelectCluster}
             onHover={setHover}
+            fit={fit}
           />
         ))}
       </div>

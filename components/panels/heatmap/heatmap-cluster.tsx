@@ -6,6 +6,8 @@ import { silentSince, type HeatCluster } from '@/lib/series/heatmap';
 import { layoutHeatGrid } from '@/lib/series/heatmap-layout';
 import { paintCluster } from '@/lib/series/heatmap-paint';
 import { heatSummaryText } from '@/lib/series/heatmap-notable';
+import type { HeatFit } from '@/lib/series/heatmap-fit';
+import { gridMetrics } from './grid-metrics';
 import { HeatmapCanvas, type HeatHover } from './heatmap-canvas';
 import { useBox } from './use-box';
 
@@ -18,18 +20,11 @@ interface Props {
   focused: boolean;
   onSelect: ((cluster: string) => void) | undefined;
   onHover: (hover: HeatHover | undefined) => void;
+  /** Where the heatmap must fit a fixed height (a wall cell): its rows' height, names or not. */
+  fit?: HeatFit;
 }
 
 const FALLBACK_BOX = { width: 0, fontSize: 11 };
-
-/** Rows and cells follow the text size, so a wallboard's bigger type brings bigger cells. */
-function gridMetrics(fontSize: number, focused: boolean) {
-  return {
-    rowHeight: Math.round(fontSize * (focused ? 2.4 : 1.3)),
-    gap: Math.max(1, Math.round(fontSize / 6)),
-    maxCellWidth: fontSize * (focused ? 8 : 3),
-  };
-}
 
 export const HeatmapCluster = memo(function HeatmapCluster({
   panel,
@@ -38,11 +33,15 @@ export const HeatmapCluster = memo(function HeatmapCluster({
   focused,
   onSelect,
   onHover,
+  fit,
 }: Props) {
   const name = cluster.name || 'no cluster';
   const cellsRef = useRef<HTMLDivElement>(null);
   const box = useBox(cellsRef, FALLBACK_BOX);
-  const metrics = useMemo(() => gridMetrics(box.fontSize, focused), [box.fontSize, focused]);
+  const metrics = useMemo(() => {
+    const natural = gridMetrics(box.fontSize, focused);
+    return fit ? { ...natural, rowHeight: fit.rowHeight } : natural;
+  }, [box.fontSize, focused, fit]);
   const columns = cluster.gpus.length;
   const rows = cluster.nodes.length;
   const layout = useMemo(
@@ -67,7 +66,7 @@ export const HeatmapCluster = memo(function HeatmapCluster({
 
   return (
     <section
-      className="heatmap-cluster"
+      className={fit && !fit.hosts ? 'heatmap-cluster heatmap-cluster-bare' : 'heatmap-cluster'}
       aria-label={`Cluster ${name}`}
       data-testid={`heatmap.cluster.${cluster.name}`}
       style={style}

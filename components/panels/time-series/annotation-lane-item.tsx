@@ -1,9 +1,10 @@
 'use client';
-import Link from 'next/link';
+import { AppLink } from '@/components/shell/app-link';
 import { useId, useState, type CSSProperties } from 'react';
 import { AnnotationPopover } from '@/components/annotations/annotation-popover';
 import { annotationTone, type AnnotationTone } from '@/lib/annotations/describe';
 import { lifecycle } from '@/lib/annotations/lifecycle';
+import { incidentHref } from '@/lib/incidents/window';
 import type { Annotation } from '@/lib/protocol';
 import '@/components/annotations/annotations.css';
 
@@ -44,14 +45,14 @@ export function AnnotationLaneItem({ annotation, place, now, onEdit }: Props) {
       data-pinned={pinned}
     >
       {annotation.kind === 'incident' ? (
-        <Link
+        <AppLink
           className="lane-label"
           prefetch={false}
-          href={`/incidents/${encodeURIComponent(annotation.id)}`}
+          href={incidentHref(annotation.id)}
           aria-describedby={tooltipId}
         >
           {label}
-        </Link>
+        </AppLink>
       ) : (
         <button
           type="button"

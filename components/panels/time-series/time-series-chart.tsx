@@ -1,5 +1,5 @@
 'use client';
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo, type PointerEvent } from 'react';
 import {
   CartesianGrid,
   LineChart,
@@ -12,14 +12,13 @@ import {
 } from 'recharts';
 import { SelectionToolbar } from '@/components/annotations/selection-toolbar';
 import { useTimeZone } from '@/lib/client/use-timezone';
-import { formatMomentIn } from '@/lib/format';
 import type { Annotation, Panel, PanelData } from '@/lib/protocol';
 import { useElementWidth } from '@/lib/client/use-element-width';
 import { chartRowsOf, withForecastRows } from '@/lib/series/chart-rows';
 import { decimateForWidth } from '@/lib/series/decimate';
-import { nearestTickIndex } from '@/lib/series/nearest-tick';
 import { FORECAST_SHARE, forecastPath, type QueueForecast } from '@/lib/series/queue-forecast';
 import { seriesStyles } from '@/lib/series/series-name';
+import { timeAtOffset } from '@/lib/series/time-at-offset';
 import { withoutHidden } from '@/lib/series/series-visibility';
 import { yAxisLayout, type YScale } from '@/lib/series/y-axis-layout';
 import { useTimeScale } from '@/lib/time-axis/use-time-scale';
@@ -29,6 +28,7 @@ import { annotationMarks } from './annotation-marks';
 import { forecastLines, seriesLines } from './series-lines';
 import { useHovered } from './use-hovered';
 import { useRangeSelection } from './use-range-selection';
+import { useStableAxes } from './use-stable-axes';
 
 const CHART_HEIGHT = 180;
 /** Points drawn follow the chart's width in these steps: about one point per pixel. */
@@ -37,6 +37,8 @@ const MARGIN = { top: 8, right: 12, bottom: 0, left: 0 } as const;
 const NO_ANNOTATIONS: readonly Annotation[] = [];
 /** Charts share a crosshair (`syncId`); only the hovered one shows its tooltip. */
 const NO_TOOLTIP = { content: () => null };
+const CHART_STYLE = { cursor: 'crosshair', userSelect: 'none' } as const;
+const TOOLTIP_STYLE = { background: 'var(--surface-raised)', border: '1px solid var(--border)' };
 
 interface Props {
   panel: Panel;
@@ -67,7 +69,6 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: Props) {
   const onZoom = (start: number, end: number) =>
     props.onZoom(Math.min(start, props.to), Math.min(end, props.to));
   const annotations = props.annotations ?? NO_ANNOTATIONS;
-  const range = useRangeSelection(onZoom, onAnnotate !== undefined);
   const zone = useTimeZone();
   // Ticks come from the range itself, not the forecast's stretch, so every panel shares them.
   const [axisRef, timeScale] = useTimeScale(props.from, props.to, zone, 520);
@@ -81,7 +82,6 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: Props) {
   );
   const height = useChartHeight(CHART_HEIGHT);
   const axisFont = useAxisFont();
-  const { selection } = range;
   const [hovered, hover] = useHovered();
   const styles = seriesStyles(data.series.map((series) => series.key));
   const { hiddenSeries, scale } = props;
@@ -107,9 +107,16 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: Props) {
     () => yAxisLayout(rows, panel.unit, [panel.thresholds.critical], scale),
     [rows, panel, scale],
   );
+  const stable = useStableAxes(from, to, drawn.stepMs, zone, axis);
   // The axis is as wide as its labels, which grow with their font.
   const axisWidth = Math.ceil((axis.width * axisFont) / AXIS_FONT_PX);
   const inset = { left: MARGIN.left + axisWidth, right: MARGIN.right };
+  const timeAt = (event: PointerEvent<HTMLElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    return timeAtOffset(event.clientX - box.left, box.width, inset, from, to);
+  };
+  const range = useRangeSelection(onZoom, onAnnotate !== undefined, timeAt);
+  const { selection } = range;
   return (
     <>
       <AnnotationLanes
@@ -120,7 +127,13 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: Props) {
         inset={inset}
         onEdit={props.onEditAnnotation}
       />
-      <div className="chart" data-testid={`chart.${panel.id}`} ref={chartRef} {...hover}>
+      <div
+        className="chart"
+        data-testid={`chart.${panel.id}`}
+        ref={chartRef}
+        {...hover}
+        {...range.touch}
+      >
         <ResponsiveContainer
           width="100%"
           height={height}
@@ -130,18 +143,16 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: Props) {
             data={rows}
             margin={MARGIN}
             syncId="headroom"
-            syncMethod={(ticks, state) =>
-              nearestTickIndex(ticks, state.activeLabel, 3 * drawn.stepMs)
-            }
+            syncMethod={stable.syncMethod}
             {...range.handlers}
-            style={{ cursor: 'crosshair', userSelect: 'none' }}
+            style={CHART_STYLE}
           >
             <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" vertical={false} />
             <XAxis
               dataKey="ts"
               type="number"
               scale="time"
-              domain={[from, to]}
+              domain={stable.xDomain}
               allowDataOverflow
               ticks={timeScale.ticks}
               interval={0}
@@ -151,8 +162,8 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: Props) {
             />
             <YAxis
               scale={axis.scale}
-              domain={axis.domain}
-              ticks={axis.ticks}
+              domain={stable.yDomain}
+              ticks={stable.yTicks}
               tickFormatter={axis.format}
               stroke="var(--muted)"
               fontSize={axisFont}
@@ -161,12 +172,9 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: Props) {
             <Tooltip
               {...(hovered ? {} : NO_TOOLTIP)}
               isAnimationActive={false}
-              labelFormatter={(ts) => formatMomentIn(Number(ts), zone)}
+              labelFormatter={stable.labelFormatter}
               formatter={(value) => (typeof value === 'number' ? axis.describe(value) : '—')}
-              contentStyle={{
-                background: 'var(--surface-raised)',
-                border: '1px solid var(--border)',
-              }}
+              contentStyle={TOOLTIP_STYLE}
             />
             {panel.thresholds.critical !== undefined && (
               <ReferenceLine
