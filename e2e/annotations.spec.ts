@@ -52,7 +52,7 @@ test.describe('annotations', () => {
       expect(id).not.toBe('');
       await expect(seen).toHaveAttribute('href', `/incidents/${id}`);
       await expect(
-        watcher.chart('gpu-util').locator(`.recharts-reference-area.annotation-id-${id}`),
+        watcher.chart('gpu-util').locator(`rect.annotation-mark.annotation-id-${id}`),
       ).toHaveClass(/annotation-incident/);
       await expect(watcher.annotation('queue-depth', id)).toHaveCount(0);
 
@@ -152,7 +152,7 @@ test.describe('annotations', () => {
     for (const panel of PANEL_IDS) {
       await expect(dashboard.panel(panel).getByRole('button', { name: title })).toBeVisible();
       await expect(
-        dashboard.chart(panel).locator(`.recharts-reference-line.annotation-id-${id}`),
+        dashboard.chart(panel).locator(`line.annotation-mark.annotation-id-${id}`),
       ).toHaveClass(/annotation-change/);
     }
     await label.focus();

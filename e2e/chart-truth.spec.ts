@@ -110,9 +110,7 @@ test.describe('charts that tell the truth', () => {
     page,
   }) => {
     await dashboard.open();
-    const lines = dashboard
-      .panel(QUEUE)
-      .locator('.recharts-line:not(.forecast-line) path.recharts-curve');
+    const lines = dashboard.panel(QUEUE).locator('path.series-line');
     await expect(lines).toHaveCount(3);
     const themed = async (theme: 'dark' | 'light') => {
       await page.evaluate(
@@ -169,10 +167,10 @@ test.describe('charts that tell the truth', () => {
     if (!box) throw new Error('the gpu-util chart is not visible');
     await page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2);
 
-    await expect(chart.locator('.recharts-default-tooltip')).toBeVisible();
+    await expect(chart.locator('.chart-tooltip')).toBeVisible();
     const other = dashboard.chart(QUEUE);
-    await expect(other.locator('.recharts-tooltip-cursor')).toHaveCount(1);
-    await expect(other.locator('.recharts-default-tooltip')).toHaveCount(0);
+    await expect(other.locator('.chart-crosshair')).toHaveCount(1);
+    await expect(other.locator('.chart-tooltip')).toHaveCount(0);
   });
 
   test('headlines a number on every panel at a long range', async ({ dashboard, page }) => {

@@ -66,7 +66,7 @@ test.describe('explore', () => {
     await expect(explore.expression).toHaveValue('node_load1');
     await explore.expression.press('Enter');
     expect(await explore.plottedPoints()).toBeGreaterThan(0);
-    await expect(explore.chart.locator('.recharts-line path').first()).toHaveAttribute('d', /^M/);
+    await expect(explore.chart.locator('path.series-line').first()).toHaveAttribute('d', /^M/);
     await expect(page).toHaveURL(/[?&]expr=node_load1(&|$)/);
   });
 

@@ -198,7 +198,7 @@ test.describe('the queue drain forecast', () => {
     const outlook =
       /^\S+: (steady|empty|draining · empty in \d+ (s|min|h)|\+\S+( k| M)?\/s · exceeds \S+( k| M)? in \d+ (s|min|h))$/;
     for (const text of await lines.allTextContents()) expect(text).toMatch(outlook);
-    const dashed = dashboard.panel('queue-depth').locator('.recharts-line.forecast-line path');
+    const dashed = dashboard.panel('queue-depth').locator('path.forecast-line');
     await expect(dashed.first()).toHaveAttribute('stroke-dasharray', '5 4');
     await expect(dashed.first()).toHaveAttribute('d', /^M/);
   });

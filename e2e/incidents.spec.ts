@@ -156,7 +156,7 @@ test.describe('the incident page', () => {
 
     for (const id of ['queue-depth', 'gpu-util', 'gpu-util-by-cluster']) {
       await expect(
-        page.getByTestId(`panel.${id}`).locator('path.recharts-curve').first(),
+        page.getByTestId(`panel.${id}`).locator('path.series-line').first(),
       ).toBeVisible();
     }
     await expect(page.getByTestId('panel.signups')).toHaveCount(0);

@@ -7,16 +7,13 @@ const DATED =
   /^((Mon|Tue|Wed|Thu|Fri|Sat|Sun)|(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)) \d\d/;
 
 const tickLabels = (page: Page, id: string) =>
-  page
-    .getByTestId(`chart.${id}`)
-    .locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')
-    .allTextContents();
+  page.getByTestId(`chart.${id}`).locator('.time-axis-tick-value').allTextContents();
 
 /** How many separate runs each line of a panel draws: one `M` per run. */
 const lineRuns = (page: Page, id: string) =>
   page
     .getByTestId(`panel.${id}`)
-    .locator('.recharts-line path.recharts-curve')
+    .locator('path.series-line')
     .evaluateAll((paths) => paths.map((path) => path.getAttribute('d')?.split('M').length ?? 0));
 
 /**

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { PANEL_IDS } from './support/dashboard-page';
 import { expect, test } from './support/fixtures';
 import {
+  expectLabelsInside,
   expectMinTextSize,
   expectNoHorizontalOverflow,
   expectNoOverlappingLabels,
@@ -27,6 +28,8 @@ async function expectReadableLayout(page: Page, minText: number): Promise<void> 
     '.recharts-cartesian-axis-tick',
     '.recharts-cartesian-axis',
   );
+  await expectNoOverlappingLabels(page, '.time-axis-tick-value', '.time-axis');
+  await expectLabelsInside(page, '.time-axis-tick-value', '[data-testid^="chart."]');
   await expectNoOverlappingLabels(page, '[data-testid^="annotation."]', '.panel');
   await expectNoOverlappingLabels(page, '.app-header > *, .header-status > *');
 }
@@ -178,9 +181,9 @@ test.describe('a finger on a phone chart', () => {
     await expect(toolbar).toHaveCount(0);
 
     await chart.tap();
-    await expect(chart.locator('.recharts-default-tooltip')).toBeVisible();
+    await expect(chart.locator('.chart-tooltip')).toBeVisible();
 
-    const axis = await chart.locator('.recharts-xAxis .recharts-cartesian-axis-line').boundingBox();
+    const axis = await chart.locator('.time-axis-line').boundingBox();
     if (!axis) throw new Error('the chart has no x-axis');
     const y = axis.y - 40;
     const draggedAt = Date.now();

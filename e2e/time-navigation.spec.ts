@@ -1,10 +1,7 @@
 import { expect, test } from './support/fixtures';
 
 const tickLabels = (page: import('@playwright/test').Page, id: string) =>
-  page
-    .getByTestId(`chart.${id}`)
-    .locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')
-    .allTextContents();
+  page.getByTestId(`chart.${id}`).locator('.time-axis-tick-value').allTextContents();
 
 test.describe('time navigation', () => {
   test('drag-to-zoom narrows the charts, pauses them and puts the range in the URL', async ({

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import {
+  expectLabelsInside,
   expectMinTextSize,
   expectNoHorizontalOverflow,
   expectNoOverlappingLabels,
@@ -29,7 +30,7 @@ function focusSeenAt(page: Page, focus: string): Promise<number> {
 }
 
 const linePath = (page: Page, panelId: string) =>
-  page.getByTestId(`panel.${panelId}`).locator('.recharts-line path.recharts-curve').first();
+  page.getByTestId(`panel.${panelId}`).locator('path.series-line').first();
 
 test.describe('wallboard', () => {
   // A wall waits on a real aggregator's first fill and a production build: generous on a busy machine.
@@ -54,9 +55,10 @@ test.describe('wallboard', () => {
       await expectMinTextSize(page, minText);
       await expectNoOverlappingLabels(
         page,
-        '.recharts-cartesian-axis-tick',
+        '.recharts-cartesian-axis-tick, .time-axis-tick-value',
         '[data-testid^="chart."]',
       );
+      await expectLabelsInside(page, '.time-axis-tick-value', '[data-testid^="chart."]');
       await expectNoOverlappingLabels(page, '.panel-header > *', '.panel-header');
       const heatmapCell = page.getByTestId('wall.cell.gpu-heatmap');
       await expect(heatmapCell.locator('canvas').first()).toBeVisible();

@@ -197,6 +197,7 @@ export const ERROR_CODES = [
   'query_timeout',
   'source_unavailable',
   'starting',
+  'shutting_down',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -22,6 +22,7 @@ import { createRemoteWriteRoutes } from './api/remote-write-route';
 import { createSourceRoutes } from './api/source-routes';
 import { createWallRoutes } from './api/wall-routes';
 import { createWallFocus } from './live/wall-focus';
+import { createRequestDrain, SHUTTING_DOWN_MESSAGE } from './api/request-drain';
 import { createRequestListener, misdirected } from './api/router';
 import { installAnnotationEvents } from './live/annotation-events';
 import type { CatchUpLimits } from './live/catch-up-limits';
@@ -186,8 +187,9 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
       limits: deps.queryLimits,
     }),
   };
+  const drain = createRequestDrain();
   const httpServer = createServer(
-    createRequestListener({ routes, access, writeLimiter, logger, metrics }),
+    createRequestListener({ routes, access, writeLimiter, logger, metrics, drain }),
   );
   // Without the trailing slash the path survives Next's rewrite proxy unchanged.
   const io: HeadroomServer = new Server(httpServer, {
@@ -197,12 +199,13 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
     // A client back within two minutes gets the batches it missed replayed, in order.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     allowRequest: (req, callback) => {
+      if (drain.closing()) return callback(SHUTTING_DOWN_MESSAGE, false);
       const refusedHost = access.refusedHost(req.headers);
       if (refusedHost !== undefined) callback(misdirected(refusedHost).message, false);
       else callback(null, access.originAllowed(req.headers.origin));
     },
   });
-  installSocketAccess(io, access);
+  installSocketAccess(io, access, drain.closing);
   const stopRevocationWatch = watchRevocations(io, access, deps.revocationCheckMs ?? 2_000, logger);
   const stopAnnotationEvents = installAnnotationEvents({
     io,
@@ -267,11 +270,15 @@ export async function createAggregator(deps: AggregatorDeps): Promise<Aggregator
       });
     },
     async close() {
-      // Refuse new connections first, so no request reaches the store after it is closed.
-      // Closing transports, not sending a disconnect packet, lets clients reconnect on their own.
+      // Refuse new requests and connections first; closing transports, not sending a disconnect
+      // packet, lets clients reconnect on their own.
+      const draining = drain.close();
       const transportsClosed = new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
+      // Requests already running still read the store: it closes only once they have finished.
+      const { unfinished } = await draining;
+      if (unfinished > 0) logger.warn({ unfinished }, 'closing with requests still running');
       hub.stop();
       stopRevocationWatch();
       alerts.stop();

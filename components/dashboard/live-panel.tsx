@@ -104,7 +104,8 @@ export const LivePanel = memo(function LivePanel({
     () => annotations.filter((item) => appliesTo(item, panel) && overlaps(item, from, to)),
     [annotations, panel, from, to],
   );
-  const livePushed = useLiveLatest(panel.id);
+  // A paused range shows what it holds: a batch for it must not render the panel again.
+  const livePushed = useLiveLatest(live ? panel.id : undefined);
   const pushed = data?.filter?.applied ? undefined : livePushed;
   const newest = live
     ? maxDefined(pushed?.newestSampleAt, data?.newestSampleAt ?? undefined)

@@ -3,8 +3,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { PanelCard } from '@/components/panels/panel-card';
 import { fetchPanelData } from '@/lib/aggregator-api';
 import { readAccessToken } from '@/lib/client/access-token';
+import { useWidthBucket } from '@/lib/client/use-width-bucket';
 import type { TimeWindow } from '@/lib/incidents/window';
 import type { Annotation, Panel, PanelData } from '@/lib/protocol';
+import { nativePoints, pointsForWidth } from '@/lib/series/chart-points';
 
 interface Props {
   panel: Panel;
@@ -16,9 +18,14 @@ interface Props {
 }
 
 export function IncidentPanel({ panel, annotation, window, initial, initialAt }: Props) {
+  const [widthRef, widthPoints] = useWidthBucket(pointsForWidth);
+  // A summary waits for the chart's width (one render), so it is fetched once, at that width.
+  const points = nativePoints(panel, window.from, window.to) ?? widthPoints;
   const { data, isError } = useQuery<PanelData>({
-    queryKey: ['incident-panel', panel.id, window.from, window.to],
-    queryFn: () => fetchPanelData('', panel, window.from, window.to, readAccessToken()),
+    queryKey: ['incident-panel', panel.id, window.from, window.to, points],
+    queryFn: () =>
+      fetchPanelData('', panel, window.from, window.to, readAccessToken(), undefined, points),
+    enabled: points !== undefined,
     initialData: initial,
     initialDataUpdatedAt: initialAt,
     placeholderData: keepPreviousData,
@@ -26,6 +33,7 @@ export function IncidentPanel({ panel, annotation, window, initial, initialAt }:
   return (
     <PanelCard
       panel={panel}
+      widthRef={widthRef}
       feed={{
         data,
         current: undefined,

@@ -2,6 +2,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { readAccessToken } from '@/lib/client/access-token';
+import { setPushedQueryData } from '@/lib/client/pushed-query-data';
 import { getSocket } from '@/lib/client/socket';
 import { WallFocusStateSchema, type WallFocus, type WallFocusState } from '@/lib/protocol';
 import { fetchWallFocus } from '@/lib/wall/wall-api';
@@ -23,7 +24,7 @@ export function useWallFocus(initial?: WallFocus | null): WallFocus | null {
     const socket = getSocket();
     const onFocus = (raw: unknown) => {
       const parsed = WallFocusStateSchema.safeParse(raw);
-      if (parsed.success) client.setQueryData(WALL_FOCUS_KEY, parsed.data);
+      if (parsed.success) setPushedQueryData(client, WALL_FOCUS_KEY, parsed.data);
     };
     const onConnect = () => {
       if (!socket.recovered) void client.invalidateQueries({ queryKey: WALL_FOCUS_KEY });

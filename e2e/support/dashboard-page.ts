@@ -36,8 +36,9 @@ export class DashboardPage {
   }
 
   line(id: string, seriesClass?: string): Locator {
-    const layer = seriesClass ? `.recharts-line.${seriesClass}` : '.recharts-line';
-    return this.panel(id).locator(`${layer} path.recharts-curve`);
+    return this.panel(id).locator(
+      seriesClass ? `path.series-line.${seriesClass}` : 'path.series-line',
+    );
   }
 
   /** A cluster's block of node rows in a heatmap panel. */

@@ -184,6 +184,31 @@ export async function expectNoOverlappingLabels(
   expect(offenders, `overlapping ${selector}`).toEqual([]);
 }
 
+/** Every `selector` inside each `groupSelector` lies within that group's left and right edges. */
+export async function expectLabelsInside(
+  page: Page,
+  selector: string,
+  groupSelector: string,
+): Promise<void> {
+  const offenders = await page.evaluate(
+    ({ selector, groupSelector }): Offender[] =>
+      Array.from(document.querySelectorAll(groupSelector)).flatMap((group) => {
+        const box = group.getBoundingClientRect();
+        return Array.from(group.querySelectorAll(selector))
+          .filter((label) => {
+            const rect = label.getBoundingClientRect();
+            return rect.width > 0 && (rect.left < box.left - 1 || rect.right > box.right + 1);
+          })
+          .map((label) => ({
+            what: `"${label.textContent?.trim().slice(0, 30)}"`,
+            detail: group.getAttribute('data-testid') ?? group.tagName,
+          }));
+      }),
+    { selector, groupSelector },
+  );
+  expect(offenders, `${selector} cut off at an edge`).toEqual([]);
+}
+
 /** Every visible HTML text reaches `ratio` (WCAG contrast) against the backgrounds under it. */
 export async function expectTextContrast(page: Page, ratio: number): Promise<void> {
   const offenders = await page.evaluate((minimum): Offender[] => {

@@ -53,14 +53,18 @@ export function subscribeToLiveLatest(panelId: string, listener: () => void): ()
   };
 }
 
-export function useLiveLatest(panelId: string): LiveLatest | undefined {
+const NOT_FOLLOWED = () => () => {};
+
+/** What was pushed last for `panelId`; none, and no render per batch, for a panel not followed. */
+export function useLiveLatest(panelId: string | undefined): LiveLatest | undefined {
   const subscribe = useCallback(
-    (listener: () => void) => subscribeToLiveLatest(panelId, listener),
+    (listener: () => void) =>
+      panelId === undefined ? NOT_FOLLOWED() : subscribeToLiveLatest(panelId, listener),
     [panelId],
   );
   return useSyncExternalStore(
     subscribe,
-    () => latest.get(panelId),
+    () => (panelId === undefined ? undefined : latest.get(panelId)),
     () => undefined,
   );
 }

@@ -6,6 +6,7 @@ import { fetchAnnotations } from '../aggregator-api';
 import type { Annotation } from '../protocol';
 import { readAccessToken } from './access-token';
 import { annotationQueryKey, annotationsQueryKey } from './query-client';
+import { mergePushedQueryData, setPushedQueryData } from './pushed-query-data';
 import { getSocket } from './socket';
 
 /** Annotations overlapping a range, kept current by the pushes `useAnnotationStream` merges. */
@@ -34,16 +35,18 @@ export function useAnnotationStream(): void {
     const onUpsert = (annotation: Annotation) => {
       const now = Date.now();
       for (const query of client.getQueryCache().findAll({ queryKey: ['annotations'] })) {
-        client.setQueryData<Annotation[]>(query.queryKey, (list) =>
+        mergePushedQueryData<Annotation[]>(client, query.queryKey, (list) =>
           list ? inRange(upsertAnnotation(list, annotation), query.queryKey[1], now) : list,
         );
       }
-      client.setQueryData(annotationQueryKey(annotation.id), annotation);
+      setPushedQueryData(client, annotationQueryKey(annotation.id), annotation);
     };
     const onDelete = ({ id }: { id: string }) => {
-      client.setQueriesData<Annotation[]>({ queryKey: ['annotations'] }, (list) =>
-        list ? removeAnnotation(list, id) : list,
-      );
+      for (const query of client.getQueryCache().findAll({ queryKey: ['annotations'] })) {
+        mergePushedQueryData<Annotation[]>(client, query.queryKey, (list) =>
+          list ? removeAnnotation(list, id) : list,
+        );
+      }
       client.removeQueries({ queryKey: annotationQueryKey(id) });
     };
     const onConnect = () => {

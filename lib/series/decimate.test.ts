@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PanelData } from '../protocol';
-import { toChartRows } from './chart-rows';
 import { decimateForWidth } from './decimate';
+import { linePath } from './line-path';
 
 function panel(points: PanelData['series'][number]['points']): PanelData {
   return {
@@ -42,10 +42,13 @@ describe('decimateForWidth', () => {
     );
     holed.push([95_500, 'NaN']);
     holed.sort((a, b) => a[0] - b[0]);
-    const rows = toChartRows(decimateForWidth(panel(holed), 20));
-    const breaks = rows.filter((row) => row.values[0] === null).map((row) => row.ts);
-    expect(breaks.some((ts) => ts >= 30_000 && ts < 60_000)).toBe(true);
-    expect(breaks.some((ts) => ts >= 90_000)).toBe(true);
-    expect(rows.every((row) => row.values[0] !== undefined)).toBe(true);
+    const decimated = decimateForWidth(panel(holed), 20);
+    const asIs = (value: number) => value;
+    const path = linePath(decimated.series[0]?.points ?? [], decimated.stepMs, asIs, asIs);
+    const runStarts = [...path.matchAll(/M(\d+)/g)].map((match) => Number(match[1]));
+    const drawnTimes = [...path.matchAll(/[ML](\d+)/g)].map((match) => Number(match[1]));
+    expect(runStarts).toHaveLength(2);
+    expect(runStarts[1]).toBeGreaterThan(30_000);
+    expect(Math.max(...drawnTimes)).toBeLessThan(95_500 - decimated.stepMs);
   });
 });

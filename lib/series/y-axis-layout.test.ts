@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartRow } from './chart-rows';
+import type { Point } from '../protocol';
 import { yAxisLayout } from './y-axis-layout';
 
-const rows = (...values: number[]): ChartRow[] =>
-  values.map((value, ts) => ({ ts, values: [value] }));
+const rows = (...values: number[]) => [{ points: values.map((value, ts): Point => [ts, value]) }];
 const labels = (layout: ReturnType<typeof yAxisLayout>) =>
   layout.ticks?.map((tick) => layout.format(tick).replace('\u00a0', ' '));
 
@@ -42,8 +41,7 @@ describe('yAxisLayout', () => {
 
   it('reaches a threshold line and forecasts above the data', () => {
     expect(yAxisLayout(rows(10, 40), 'count', [95]).domain).toEqual([0, 100]);
-    const forecast: ChartRow = { ts: 9, values: [undefined], forecasts: [180] };
-    expect(yAxisLayout([...rows(10, 40), forecast], 'count').domain).toEqual([0, 200]);
+    expect(yAxisLayout(rows(10, 40), 'count', [undefined, 180]).domain).toEqual([0, 200]);
   });
 
   it('leaves an empty chart to the chart library', () => {

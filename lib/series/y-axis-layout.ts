@@ -1,6 +1,6 @@
 import { formatAxisTick, formatValue, unitAxis } from '../format';
-import type { Unit } from '../protocol';
-import type { ChartRow } from './chart-rows';
+import type { Point, Unit } from '../protocol';
+import { fromWireValue } from './wire-value';
 
 export const Y_SCALES = ['linear', 'log'] as const;
 export type YScale = (typeof Y_SCALES)[number];
@@ -29,7 +29,10 @@ const MAX_LOG_TICKS = 7;
 
 const asIs = (value: number | null | undefined) => value;
 
-function valueRange(rows: readonly ChartRow[], extra: readonly (number | undefined)[]) {
+function valueRange(
+  series: readonly { points: readonly Point[] }[],
+  extra: readonly (number | undefined)[],
+) {
   let min = Infinity;
   let max = -Infinity;
   let minPositive = Infinity;
@@ -39,10 +42,7 @@ function valueRange(rows: readonly ChartRow[], extra: readonly (number | undefin
     max = Math.max(max, value);
     if (value > 0) minPositive = Math.min(minPositive, value);
   };
-  for (const row of rows) {
-    row.values.forEach(take);
-    row.forecasts?.forEach(take);
-  }
+  for (const { points } of series) for (const [, wire] of points) take(fromWireValue(wire));
   extra.forEach(take);
   return { min, max, minPositive };
 }
@@ -59,16 +59,16 @@ function withHeadroom(domain: readonly [number, number], max: number): [number, 
 }
 
 /**
- * Ticks on round values of the unit (0, 256 MiB, 512 MiB; 0, 30 s, 1 min) over the data, its
- * forecasts and `extra` values such as a threshold line, and room for the longest label.
+ * Ticks on round values of the unit (0, 256 MiB, 512 MiB; 0, 30 s, 1 min) over the series and
+ * `extra` values such as a threshold line or a forecast's corners, and room for the longest label.
  */
 export function yAxisLayout(
-  rows: readonly ChartRow[],
+  series: readonly { points: readonly Point[] }[],
   unit: Unit,
   extra: readonly (number | undefined)[] = [],
   scale: YScale = 'linear',
 ): YAxisLayout {
-  const range = valueRange(rows, extra);
+  const range = valueRange(series, extra);
   if (scale === 'log') return logAxisLayout(range, unit);
   const { min, max } = range;
   const axis = unitAxis(min, max, unit);

@@ -10,6 +10,7 @@ import {
 import { rateLimitKey, type RateLimiter } from '../access/rate-limiter';
 import type { AggregatorMetrics } from '../metrics';
 import { HttpError, sendError } from './http';
+import type { RequestDrain } from './request-drain';
 
 export const METHODS = ['GET', 'POST', 'PATCH', 'DELETE'] as const;
 export type Method = (typeof METHODS)[number];
@@ -42,6 +43,8 @@ export interface RouterOptions {
   writeLimiter: RateLimiter;
   logger: Logger;
   metrics: AggregatorMetrics;
+  /** Holds shutdown until the requests it counts have finished; refuses new ones meanwhile. */
+  drain: RequestDrain;
 }
 
 /** Permissions that write people's records: these are rate-limited per token. */
@@ -97,7 +100,7 @@ function decodeParams(params: Record<string, string>): Record<string, string> {
  * becomes a JSON error, never a crash.
  */
 export function createRequestListener(options: RouterOptions) {
-  const { routes, access, logger, metrics } = options;
+  const { routes, access, logger, metrics, drain } = options;
   const patterns = Object.keys(routes).map((path) => path.split('/'));
 
   function authorize(req: IncomingMessage, route: Route, method: Method): Principal {
@@ -154,7 +157,7 @@ export function createRequestListener(options: RouterOptions) {
       }),
     );
     const work = match
-      ? handle(req, res, url, match)
+      ? drain.run(() => handle(req, res, url, match))
       : Promise.reject(new HttpError(404, 'not_found', `no route ${url.pathname}`));
     work.catch((error: unknown) => {
       if (res.headersSent) {
@@ -162,7 +165,8 @@ export function createRequestListener(options: RouterOptions) {
         return;
       }
       if (error instanceof HttpError) {
-        if (error.status >= 500) logger.error({ err: error, path: url.pathname }, 'request failed');
+        if (error.status >= 500 && error.code !== 'shutting_down')
+          logger.error({ err: error, path: url.pathname }, 'request failed');
         sendError(res, error);
         return;
       }

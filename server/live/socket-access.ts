@@ -11,8 +11,18 @@ class HandshakeError extends Error {
 }
 
 /** Only callers that may read get a socket at all; the token rides in the handshake's `auth`. */
-export function installSocketAccess(io: HeadroomServer, access: AccessControl): void {
+export function installSocketAccess(
+  io: HeadroomServer,
+  access: AccessControl,
+  shuttingDown: () => boolean,
+): void {
   io.use((socket, next) => {
+    // The token store may be closed by now. A dropped transport, unlike a refusal, has the client
+    // retry: it reaches the next process.
+    if (shuttingDown()) {
+      socket.conn.close();
+      return;
+    }
     const raw: unknown = (socket.handshake.auth as Record<string, unknown>).token;
     const token = typeof raw === 'string' ? raw : undefined;
     const principal = access.authenticate(token);

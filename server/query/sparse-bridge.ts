@@ -1,4 +1,4 @@
-import { GAP_FACTOR } from '../../lib/series/chart-rows';
+import { GAP_FACTOR } from '../../lib/series/line-path';
 
 /**
  * Whether the gap after sample `at` is the series' own spacing rather than a hole: no wider than

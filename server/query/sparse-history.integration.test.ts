@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PanelSchema } from '../../lib/protocol';
-import { toChartRows } from '../../lib/series/chart-rows';
+import { PanelSchema, type PanelData } from '../../lib/protocol';
+import { linePath } from '../../lib/series/line-path';
 import { HistoryStore } from '../samples/history/history-store';
 import { MemoryStore } from '../samples/memory-store';
 import { MergedReader } from '../samples/merged-reader';
@@ -52,8 +52,19 @@ const sixHours = () => query(end - 6 * HOUR, end, 600);
 /** A zoom into an hour of coarse history, at every 5 s step: evaluated from raw samples. */
 const anOldHour = () => query(end - 4 * HOUR, end - 3 * HOUR, 722);
 
-const breaks = (rows: ReturnType<typeof toChartRows>) =>
-  rows.filter((row) => row.values[0] === null).map((row) => row.ts);
+const asIs = (value: number) => value;
+
+/** Where the drawn line of the first series breaks: the step after each run but the last. */
+function breaks(data: PanelData): number[] {
+  const path = linePath(data.series[0]?.points ?? [], data.stepMs, asIs, asIs);
+  const found: number[] = [];
+  let previous: number | undefined;
+  for (const [, command, ts] of path.matchAll(/([ML])(-?[\d.]+),/g)) {
+    if (command === 'M' && previous !== undefined) found.push(previous + data.stepMs);
+    previous = Number(ts);
+  }
+  return found;
+}
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'headroom-sparse-'));
@@ -68,20 +79,20 @@ afterEach(() => {
 describe('long ranges over coarse history', () => {
   it('draws history kept every 5 minutes and the recent hour as one line', async () => {
     fill(5 * MINUTE);
-    const rows = toChartRows(await sixHours());
-    expect(breaks(rows)).toEqual([]);
-    expect(rows[0]?.ts).toBeLessThan(end - 5 * HOUR);
+    const data = await sixHours();
+    expect(breaks(data)).toEqual([]);
+    expect(data.series[0]?.points[0]?.[0]).toBeLessThan(end - 5 * HOUR);
   });
 
   it('draws history kept every 15 minutes as a line too', async () => {
     fill(15 * MINUTE);
-    expect(breaks(toChartRows(await sixHours()))).toEqual([]);
+    expect(breaks(await sixHours())).toEqual([]);
   });
 
   it('judges a range whose first gap is coarse history running into the recent hour', async () => {
     fill(15 * MINUTE);
     const data = await query(end - HOUR - 20 * MINUTE, end, 200);
-    expect(breaks(toChartRows(data))).toEqual([]);
+    expect(breaks(data)).toEqual([]);
     expect(data.series[0]?.points[0]?.[0]).toBeLessThan(end - HOUR - 10 * MINUTE);
   });
 
@@ -89,19 +100,17 @@ describe('long ranges over coarse history', () => {
     fill(5 * MINUTE);
     const data = await anOldHour();
     expect(data.stepMs).toBe(5_000);
-    expect(breaks(toChartRows(data))).toEqual([]);
+    expect(breaks(data)).toEqual([]);
   });
 
   it('keeps a real gap: 20 minutes without a sample in 5-minute history', async () => {
     const silentFrom = end - 3 * HOUR;
     fill(5 * MINUTE, (ts) => ts > silentFrom && ts < silentFrom + 20 * MINUTE);
-    const gaps = breaks(toChartRows(await sixHours()));
+    const gaps = breaks(await sixHours());
     expect(gaps).toHaveLength(1);
     expect(gaps[0]).toBeGreaterThanOrEqual(silentFrom);
     expect(gaps[0]).toBeLessThan(silentFrom + 20 * MINUTE);
-    const zoomed = breaks(
-      toChartRows(await query(silentFrom - HOUR / 2, silentFrom + HOUR / 2, 722)),
-    );
+    const zoomed = breaks(await query(silentFrom - HOUR / 2, silentFrom + HOUR / 2, 722));
     expect(zoomed).toHaveLength(1);
   });
 });

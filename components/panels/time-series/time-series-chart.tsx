@@ -1,20 +1,11 @@
 'use client';
-import { memo, useCallback, useMemo, type PointerEvent } from 'react';
-import {
-  CartesianGrid,
-  LineChart,
-  ReferenceArea,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { memo, useCallback, useId, useMemo, type PointerEvent } from 'react';
 import { SelectionToolbar } from '@/components/annotations/selection-toolbar';
+import { leaveCrosshair, moveCrosshair, pinCrosshair } from '@/lib/client/crosshair';
+import { useElementWidth } from '@/lib/client/use-element-width';
+import { useKeptWhileSame } from '@/lib/client/use-kept-while-same';
 import { useTimeZone } from '@/lib/client/use-timezone';
 import type { Annotation, Panel, PanelData } from '@/lib/protocol';
-import { useElementWidth } from '@/lib/client/use-element-width';
-import { chartRowsOf, withForecastRows } from '@/lib/series/chart-rows';
 import { decimateForWidth } from '@/lib/series/decimate';
 import { FORECAST_SHARE, forecastPath, type QueueForecast } from '@/lib/series/queue-forecast';
 import { seriesStyles } from '@/lib/series/series-name';
@@ -24,21 +15,15 @@ import { yAxisLayout, type YScale } from '@/lib/series/y-axis-layout';
 import { useTimeScale } from '@/lib/time-axis/use-time-scale';
 import { AXIS_FONT_PX, useAxisFont, useChartHeight } from '../chart-height';
 import { AnnotationLanes } from './annotation-lanes';
-import { annotationMarks } from './annotation-marks';
-import { forecastLines, seriesLines } from './series-lines';
-import { useHovered } from './use-hovered';
+import { ChartFrame, CHART_MARGIN } from './chart-frame';
+import { ChartTooltip } from './chart-tooltip';
+import { TimeLayerContext, type ForecastPath, type TimeLayerProps } from './time-layer-context';
 import { useRangeSelection } from './use-range-selection';
-import { useStableAxes } from './use-stable-axes';
 
 const CHART_HEIGHT = 180;
 /** Points drawn follow the chart's width in these steps: about one point per pixel. */
 const WIDTH_STEP_PX = 50;
-const MARGIN = { top: 8, right: 12, bottom: 0, left: 0 } as const;
 const NO_ANNOTATIONS: readonly Annotation[] = [];
-/** Charts share a crosshair (`syncId`); only the hovered one shows its tooltip. */
-const NO_TOOLTIP = { content: () => null };
-const CHART_STYLE = { cursor: 'crosshair', userSelect: 'none' } as const;
-const TOOLTIP_STYLE = { background: 'var(--surface-raised)', border: '1px solid var(--border)' };
 
 interface Props {
   panel: Panel;
@@ -60,7 +45,10 @@ interface Props {
   scale?: YScale;
 }
 
-/** Memoised: a panel whose data, range and options are the same objects skips its Recharts pass. */
+/**
+ * One time-series chart. Recharts draws its frame (the y-axis, grid and threshold), which a live
+ * update leaves alone; the time layer inside it draws everything that moves with time.
+ */
 export const TimeSeriesChart = memo(function TimeSeriesChart(props: Props) {
   const { panel, data, from, onAnnotate, forecasts } = props;
   const to = forecasts ? props.to + FORECAST_SHARE * (props.to - props.from) : props.to;
@@ -82,41 +70,80 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: Props) {
   );
   const height = useChartHeight(CHART_HEIGHT);
   const axisFont = useAxisFont();
-  const [hovered, hover] = useHovered();
-  const styles = seriesStyles(data.series.map((series) => series.key));
+  const owner = useId();
+  const keys = data.series.map((series) => series.key).join('\n');
+  const styles = useMemo(() => seriesStyles(keys.split('\n')), [keys]);
   const { hiddenSeries, scale } = props;
   const drawn = useMemo(
     () => decimateForWidth(withoutHidden(data, hiddenSeries), widthPx),
     [data, hiddenSeries, widthPx],
   );
   const projected = useMemo(
-    () => forecasts?.filter((forecast) => !hiddenSeries?.has(forecast.key)),
-    [forecasts, hiddenSeries],
-  );
-  const rows = useMemo(
     () =>
-      projected
-        ? withForecastRows(
-            chartRowsOf(drawn),
-            projected.map((forecast) => forecastPath(forecast, to)),
-          )
-        : chartRowsOf(drawn),
-    [drawn, projected, to],
+      forecasts
+        ?.filter((forecast) => !hiddenSeries?.has(forecast.key))
+        .map((forecast): ForecastPath => ({
+          key: forecast.key,
+          name: forecast.name,
+          points: forecastPath(forecast, to),
+        })),
+    [forecasts, hiddenSeries, to],
   );
-  const axis = useMemo(
-    () => yAxisLayout(rows, panel.unit, [panel.thresholds.critical], scale),
-    [rows, panel, scale],
-  );
-  const stable = useStableAxes(from, to, drawn.stepMs, zone, axis);
+  const threshold = panel.thresholds.critical;
+  const computed = useMemo(() => {
+    const corners = projected?.flatMap((forecast) => forecast.points.map((point) => point.value));
+    return yAxisLayout(drawn.series, panel.unit, [threshold, ...(corners ?? [])], scale);
+  }, [drawn, projected, panel.unit, threshold, scale]);
+  const axisKey = [panel.unit, computed.scale, computed.domain, computed.ticks, computed.width];
+  const axis = useKeptWhileSame(axisKey.join('|'), computed);
   // The axis is as wide as its labels, which grow with their font.
   const axisWidth = Math.ceil((axis.width * axisFont) / AXIS_FONT_PX);
-  const inset = { left: MARGIN.left + axisWidth, right: MARGIN.right };
+  const inset = { left: CHART_MARGIN.left + axisWidth, right: CHART_MARGIN.right };
   const timeAt = (event: PointerEvent<HTMLElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
     return timeAtOffset(event.clientX - box.left, box.width, inset, from, to);
   };
   const range = useRangeSelection(onZoom, onAnnotate !== undefined, timeAt);
   const { selection } = range;
+  const crosshairAt = (event: PointerEvent<HTMLElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const offsetX = event.clientX - box.left;
+    return { ts: timeAt(event), owner, offsetX, width: box.width };
+  };
+  const pointer = {
+    onPointerDown: (event: PointerEvent<HTMLElement>) => {
+      // A press on the selection toolbar is a press on its buttons, not a new drag.
+      if (event.target instanceof Element && event.target.closest('.chart-overlay')) return;
+      range.handlers.onPointerDown(event);
+      if (event.pointerType === 'touch') pinCrosshair(crosshairAt(event));
+    },
+    onPointerMove: (event: PointerEvent<HTMLElement>) => {
+      range.handlers.onPointerMove(event);
+      if (event.pointerType === 'touch') pinCrosshair(crosshairAt(event));
+      else moveCrosshair(crosshairAt(event));
+    },
+    onPointerLeave: (event: PointerEvent<HTMLElement>) => {
+      range.handlers.onPointerLeave();
+      if (event.pointerType !== 'touch') leaveCrosshair(owner);
+    },
+  };
+  const layer: TimeLayerProps = {
+    from,
+    to,
+    now,
+    ticks: timeScale.ticks,
+    tickLabel: timeScale.label,
+    fontSize: axisFont,
+    annotations,
+    shaded: range.shaded,
+    series: drawn.series,
+    stepMs: drawn.stepMs,
+    styles,
+    panel,
+    plot: axis.plot,
+    forecasts: projected,
+    owner,
+  };
   return (
     <>
       <AnnotationLanes
@@ -131,74 +158,27 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: Props) {
         className="chart"
         data-testid={`chart.${panel.id}`}
         ref={chartRef}
-        {...hover}
-        {...range.touch}
+        {...range.handlers}
+        {...pointer}
       >
-        <ResponsiveContainer
-          width="100%"
-          height={height}
-          initialDimension={{ width: 520, height: CHART_HEIGHT }}
-        >
-          <LineChart
-            data={rows}
-            margin={MARGIN}
-            syncId="headroom"
-            syncMethod={stable.syncMethod}
-            {...range.handlers}
-            style={CHART_STYLE}
-          >
-            <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" vertical={false} />
-            <XAxis
-              dataKey="ts"
-              type="number"
-              scale="time"
-              domain={stable.xDomain}
-              allowDataOverflow
-              ticks={timeScale.ticks}
-              interval={0}
-              tickFormatter={timeScale.label}
-              stroke="var(--muted)"
-              fontSize={axisFont}
-            />
-            <YAxis
-              scale={axis.scale}
-              domain={stable.yDomain}
-              ticks={stable.yTicks}
-              tickFormatter={axis.format}
-              stroke="var(--muted)"
-              fontSize={axisFont}
-              width={axisWidth}
-            />
-            <Tooltip
-              {...(hovered ? {} : NO_TOOLTIP)}
-              isAnimationActive={false}
-              labelFormatter={stable.labelFormatter}
-              formatter={(value) => (typeof value === 'number' ? axis.describe(value) : '—')}
-              contentStyle={TOOLTIP_STYLE}
-            />
-            {panel.thresholds.critical !== undefined && (
-              <ReferenceLine
-                y={panel.thresholds.critical}
-                stroke="var(--critical)"
-                strokeDasharray="4 4"
-                ifOverflow="extendDomain"
-              />
-            )}
-            {annotationMarks(annotations, from, to, now)}
-            {range.shaded && (
-              <ReferenceArea
-                x1={range.shaded.from}
-                x2={range.shaded.to}
-                className="chart-selection"
-                fill="var(--selection)"
-                strokeOpacity={0}
-                ifOverflow="hidden"
-              />
-            )}
-            {projected && forecastLines(projected, styles, axis.plot)}
-            {seriesLines(drawn.series, styles, panel, axis.plot)}
-          </LineChart>
-        </ResponsiveContainer>
+        <TimeLayerContext.Provider value={layer}>
+          <ChartFrame
+            height={height}
+            axis={axis}
+            axisWidth={axisWidth}
+            axisFont={axisFont}
+            threshold={threshold}
+          />
+        </TimeLayerContext.Provider>
+        <ChartTooltip
+          owner={owner}
+          series={drawn.series}
+          stepMs={drawn.stepMs}
+          styles={styles}
+          panel={panel}
+          describe={axis.describe}
+          zone={zone}
+        />
         {selection && onAnnotate && (
           <div className="chart-overlay" style={{ left: inset.left, right: inset.right }}>
             <SelectionToolbar
