@@ -2,12 +2,10 @@
 import { useCrosshair } from '@/lib/client/crosshair';
 import { formatMomentIn } from '@/lib/format';
 import type { Panel } from '@/lib/protocol';
-import { GAP_FACTOR } from '@/lib/series/line-path';
-import { nearestPointIndex } from '@/lib/series/nearest-point';
 import { seriesName, styleOf } from '@/lib/series/series-name';
 import { fromWireValue } from '@/lib/series/wire-value';
 import type { TimeZone } from '@/lib/time-axis/zone';
-import { hoverTime } from './hover-time';
+import { hoverTime, sampleAt } from './hover-time';
 import type { ChartLines } from './time-layer-context';
 import './chart-tooltip.css';
 
@@ -35,8 +33,7 @@ export function ChartTooltip({ owner, series, stepMs, styles, panel, describe, z
       <div className="chart-tooltip-time">{formatMomentIn(ts, zone)}</div>
       <ul>
         {series.map((entry) => {
-          const point =
-            entry.points[nearestPointIndex(entry.points, ts, (GAP_FACTOR * stepMs) / 2)];
+          const point = sampleAt(entry.points, ts, stepMs);
           const value = point ? fromWireValue(point[1]) : undefined;
           return (
             <li key={entry.key}>

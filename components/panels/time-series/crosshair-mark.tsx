@@ -1,10 +1,8 @@
 'use client';
 import { useCrosshair } from '@/lib/client/crosshair';
-import { GAP_FACTOR } from '@/lib/series/line-path';
-import { nearestPointIndex } from '@/lib/series/nearest-point';
 import { styleOf } from '@/lib/series/series-name';
 import { fromWireValue } from '@/lib/series/wire-value';
-import { hoverTime } from './hover-time';
+import { hoverTime, sampleAt } from './hover-time';
 import type { PlotScales } from './plot-scales';
 import type { ChartLines } from './time-layer-context';
 
@@ -36,7 +34,7 @@ export function CrosshairMark({ owner, series, stepMs, styles, plot, scales }: P
         strokeWidth={1}
       />
       {dots.map((entry) => {
-        const point = entry.points[nearestPointIndex(entry.points, ts, (GAP_FACTOR * stepMs) / 2)];
+        const point = sampleAt(entry.points, ts, stepMs);
         const value = point && plot(fromWireValue(point[1]));
         const y = typeof value === 'number' ? toY(value) : Number.NaN;
         if (!(y >= area.y && y <= area.y + area.height)) return null;

@@ -1,6 +1,7 @@
 import type { Crosshair } from '@/lib/client/crosshair';
-import type { Series } from '@/lib/protocol';
-import { nearestPointTime } from '@/lib/series/nearest-point';
+import type { Point, Series } from '@/lib/protocol';
+import { GAP_FACTOR } from '@/lib/series/line-path';
+import { nearestPointIndex, nearestPointTime } from '@/lib/series/nearest-point';
 
 /** Another chart marks the shared time only where it has a point this many of its steps away. */
 const SHARED_REACH_STEPS = 3;
@@ -19,3 +20,7 @@ export function hoverTime(
   const reach = crosshair.owner === owner ? Infinity : SHARED_REACH_STEPS * stepMs;
   return nearestPointTime(series, crosshair.ts, reach);
 }
+
+/** A series' sample at a marked time: its point within half a hole's width of it, if any. */
+export const sampleAt = (points: readonly Point[], ts: number, stepMs: number): Point | undefined =>
+  points[nearestPointIndex(points, ts, (GAP_FACTOR * stepMs) / 2)];

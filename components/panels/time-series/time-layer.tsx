@@ -22,6 +22,8 @@ export function TimeLayer() {
   // An axis with nothing to scale has no y-scale: the lines draw nothing, the time axis still does.
   const toY = (value: number) => y?.(value) ?? Number.NaN;
   const scales = { toX, toY, area };
+  const left = shaded ? toX(Math.max(from, shaded.from)) : 0;
+  const right = shaded ? toX(Math.min(to, shaded.to)) : 0;
   const lines = {
     series: props.series,
     stepMs: props.stepMs,
@@ -41,9 +43,9 @@ export function TimeLayer() {
       {shaded && (
         <rect
           className="chart-selection"
-          x={toX(Math.max(from, shaded.from))}
+          x={left}
           y={area.y}
-          width={Math.max(0, toX(Math.min(to, shaded.to)) - toX(Math.max(from, shaded.from)))}
+          width={Math.max(0, right - left)}
           height={area.height}
           fill="var(--selection)"
         />
