@@ -14,11 +14,10 @@ import { readAccessToken } from '@/lib/client/access-token';
 import { clockNow, useClockValue } from '@/lib/client/clock';
 import { useLiveLatest } from '@/lib/client/live-latest';
 import { panelQueryKey } from '@/lib/client/query-client';
-import { useWidthBucket } from '@/lib/client/use-width-bucket';
+import { useChartPoints } from '@/lib/client/use-chart-points';
 import { filteredKey, useWorkloadFilter } from '@/lib/client/use-workload-param';
 import { isStale } from '@/lib/freshness';
 import type { Annotation, Panel, PanelData } from '@/lib/protocol';
-import { nativePoints, pointsForWidth } from '@/lib/series/chart-points';
 import { isLive, rangeKey, resolveRange, type TimeRange } from '@/lib/time-range';
 
 /** Coarse live ranges are refetched at their own step, never more often than this. */
@@ -50,10 +49,8 @@ export const LivePanel = memo(function LivePanel({
   const scope = usePanelScope();
   const live = isLive(range);
   const filter = useWorkloadFilter();
-  const [widthRef, widthPoints] = useWidthBucket(pointsForWidth);
   const span = resolveRange(range, initialAt);
-  // A summary waits for the chart's width (one render), so it is fetched once, at that width.
-  const points = nativePoints(panel, span.from, span.to) ?? widthPoints;
+  const [widthRef, points] = useChartPoints(panel, span.from, span.to);
   const { data, isError } = useQuery<PanelData>({
     queryKey: filteredKey(panelQueryKey(panel.id, rangeKey(range), points), filter),
     queryFn: () => {

@@ -3,10 +3,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { PanelCard } from '@/components/panels/panel-card';
 import { fetchPanelData } from '@/lib/aggregator-api';
 import { readAccessToken } from '@/lib/client/access-token';
-import { useWidthBucket } from '@/lib/client/use-width-bucket';
+import { useChartPoints } from '@/lib/client/use-chart-points';
 import type { TimeWindow } from '@/lib/incidents/window';
 import type { Annotation, Panel, PanelData } from '@/lib/protocol';
-import { nativePoints, pointsForWidth } from '@/lib/series/chart-points';
 
 interface Props {
   panel: Panel;
@@ -18,9 +17,7 @@ interface Props {
 }
 
 export function IncidentPanel({ panel, annotation, window, initial, initialAt }: Props) {
-  const [widthRef, widthPoints] = useWidthBucket(pointsForWidth);
-  // A summary waits for the chart's width (one render), so it is fetched once, at that width.
-  const points = nativePoints(panel, window.from, window.to) ?? widthPoints;
+  const [widthRef, points] = useChartPoints(panel, window.from, window.to);
   const { data, isError } = useQuery<PanelData>({
     queryKey: ['incident-panel', panel.id, window.from, window.to, points],
     queryFn: () =>
